@@ -145,7 +145,8 @@ public final class Layers {
         t.concat(List.of(batch, t.constant(new int[] {out[0], out[1], spec.filters()})), t.constant(0));
     Operand<TFloat32> y =
         t.nn.conv2dBackpropInput(outShape, kernel.value(), x, strides(s), spec.padding().name());
-    y = t.ensureShape(y, Shape.of(x.shape().get(0), out[0], out[1], spec.filters()));
+    // Static shape for the layers that follow (EnsureShape has no C++ gradient; Reshape has).
+    y = t.reshape(y, t.constant(new int[] {-1, out[0], out[1], spec.filters()}));
     y = maybeBias(name, t, y, spec.filters(), spec.useBias());
     return record(name, "Conv2DTranspose", y, before);
   }
