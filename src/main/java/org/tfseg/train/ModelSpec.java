@@ -1,0 +1,23 @@
+package org.tfseg.train;
+
+import java.util.List;
+import java.util.function.Function;
+import org.tensorflow.op.Ops;
+import org.tfseg.loss.Loss;
+import org.tfseg.metric.StreamingMetric;
+import org.tfseg.model.SegmentationModel;
+import org.tfseg.optim.Optimizer;
+
+/**
+ * Everything a graph needs to be built for one experiment (the "task" of TF Model Garden):
+ * architecture, input size, objective, optimizer factory and metrics.
+ */
+public record ModelSpec(
+    SegmentationModel model,
+    int height,
+    int width,
+    int channels,
+    Loss loss,
+    Function<Ops, Optimizer> optimizer,
+    List<StreamingMetric> metrics,
+    long seed) {}

@@ -1,0 +1,184 @@
+package org.tfseg.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tfseg.graph.Layers;
+import org.tfseg.graph.Tensors;
+import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.SummaryRow;
+import org.tfseg.graph.VariableStore;
+import org.tfseg.metric.StreamingMetric;
+import org.tfseg.model.Heads;
+import org.tfseg.optim.Optimizer;
+
+/**
+ * The training graph and its session: a training tower (batch statistics, dropout, gradients and
+ * the optimizer step) and an inference tower sharing its weights (moving statistics) for
+ * validation, as Keras runs {@code fit} and {@code evaluate} on one model. Also holds the ops that
+ * copy weights in and out for EarlyStopping's {@code restore_best_weights}.
+ */
+public final class TrainingGraph implements AutoCloseable {
+  private final Graph graph;
+  private final Session session;
+  private final ModelSpec spec;
+  private final VariableStore store;
+  private final Optimizer optimizer;
+  private final Placeholder<TFloat32> images;
+  private final Placeholder<TFloat32> targets;
+  private final Op trainStep;
+  private final Operand<TFloat32> trainLoss;
+  private final Operand<TFloat32> evalLoss;
+  private final Operand<TFloat32> evalProbabilities;
+  private final List<List<Operand<TFloat64>>> trainStats = new ArrayList<>();
+  private final List<List<Operand<TFloat64>>> evalStats = new ArrayList<>();
+  private final List<SummaryRow> summary = new ArrayList<>();
+  private final List<Placeholder<TFloat32>> weightFeeds = new ArrayList<>();
+  private final List<Op> weightAssigns = new ArrayList<>();
+
+  public TrainingGraph(ModelSpec spec) {
+    this.spec = spec;
+    this.graph = new Graph();
+    Ops tf = Ops.create(graph);
+    Shape in = Shape.of(-1, spec.height(), spec.width(), spec.channels());
+    this.images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(in));
+    // Binary masks, or sparse class labels for C-class models: one channel either way.
+    Shape out = Shape.of(-1, spec.height(), spec.width(), 1);
+    this.targets = tf.withName("targets").placeholder(TFloat32.class, Placeholder.shape(out));
+    this.store = new VariableStore(tf, spec.seed());
+    this.optimizer = spec.optimizer().apply(tf);
+
+    Ops trainTf = tf.withSubScope("train");
+    Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary);
+    List<Operand<TFloat32>> trainLogits = spec.model().build(train, images);
+    this.trainLoss = spec.loss().build(trainTf, trainLogits, targets);
+    Operand<TFloat32> trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
+    this.trainStep = optimizer.minimize(trainLoss, store.trainable(), train.updateOps());
+
+    Ops evalTf = tf.withSubScope("eval");
+    Layers eval = new Layers(evalTf, store, false, null, null);
+    List<Operand<TFloat32>> evalLogits = spec.model().build(eval, images);
+    this.evalLoss = spec.loss().build(evalTf, evalLogits, targets);
+    this.evalProbabilities = Heads.probabilities(evalTf, evalLogits.get(0));
+    for (StreamingMetric m : spec.metrics()) {
+      trainStats.add(m.statistics(trainTf, trainProbs, targets));
+      evalStats.add(m.statistics(evalTf, evalProbabilities, targets));
+    }
+    Ops copy = tf.withSubScope("weights_in");
+    for (ModelVariable v : store.all()) {
+      Placeholder<TFloat32> feed = copy.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+      weightFeeds.add(feed);
+      weightAssigns.add(copy.assign(v.variable(), feed));
+    }
+    this.session = new Session(graph);
+    session.initialize();
+  }
+
+  public StepResult train(TFloat32 batchImages, TFloat32 batchTargets) {
+    return run(batchImages, batchTargets, trainLoss, trainStats, trainStep);
+  }
+
+  public StepResult evaluate(TFloat32 batchImages, TFloat32 batchTargets) {
+    return run(batchImages, batchTargets, evalLoss, evalStats, null);
+  }
+
+  private StepResult run(TFloat32 x, TFloat32 y, Operand<TFloat32> loss, List<List<Operand<TFloat64>>> stats, Op target) {
+    Session.Runner r = session.runner().feed(images, x).feed(targets, y).fetch(loss);
+    stats.forEach(list -> list.forEach(r::fetch));
+    if (target != null) {
+      r.addTarget(target);
+    }
+    try (Result res = r.run()) {
+      double[][] values = new double[stats.size()][];
+      int k = 1;
+      for (int i = 0; i < stats.size(); i++) {
+        values[i] = new double[stats.get(i).size()];
+        for (int j = 0; j < values[i].length; j++) {
+          values[i][j] = ((TFloat64) res.get(k++)).getDouble();
+        }
+      }
+      return new StepResult(((TFloat32) res.get(0)).getFloat(), (int) x.shape().get(0), values);
+    }
+  }
+
+  /** Inference-tower probabilities for a batch, {@code [N, H, W, classes]} flattened. */
+  public float[] predict(TFloat32 batchImages) {
+    try (Result r = session.runner().feed(images, batchImages).fetch(evalProbabilities).run()) {
+      return Tensors.floats((TFloat32) r.get(0));
+    }
+  }
+
+  /** Keras {@code get_weights}: every model variable (trainable and BN statistics), in order. */
+  public List<float[]> weights() {
+    Session.Runner r = session.runner();
+    store.all().forEach(v -> r.fetch(v.variable()));
+    List<float[]> out = new ArrayList<>();
+    try (Result res = r.run()) {
+      for (int i = 0; i < store.all().size(); i++) {
+        out.add(Tensors.floats((TFloat32) res.get(i)));
+      }
+    }
+    return out;
+  }
+
+  /** Keras {@code set_weights}: the inverse of {@link #weights()}; optimizer state is untouched. */
+  public void setWeights(List<float[]> values) {
+    List<ModelVariable> vars = store.all();
+    List<TFloat32> feeds = new ArrayList<>();
+    try {
+      Session.Runner r = session.runner();
+      for (int i = 0; i < vars.size(); i++) {
+        TFloat32 t = Tensors.of(vars.get(i).shape(), values.get(i));
+        feeds.add(t);
+        r.feed(weightFeeds.get(i), t).addTarget(weightAssigns.get(i));
+      }
+      r.run();
+    } finally {
+      feeds.forEach(TFloat32::close);
+    }
+  }
+
+  /** Saves every variable (weights, BN statistics, optimizer slots, learning rate, step). */
+  public void save(String prefix) {
+    session.save(prefix);
+  }
+
+  public void restore(String prefix) {
+    session.restore(prefix);
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public VariableStore store() {
+    return store;
+  }
+
+  public List<SummaryRow> summary() {
+    return summary;
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}
