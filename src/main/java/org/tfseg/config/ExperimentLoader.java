@@ -82,7 +82,7 @@ public final class ExperimentLoader {
     } catch (JacksonException e) {
       JsonLocation loc = e.getLocation();
       String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
-      throw new UserError(source + ": " + where + "malformed JSON (" + firstLine(e.getOriginalMessage()) + ")");
+      throw new UserError(source + ": " + where + "malformed JSON (" + parseProblem(e) + ")");
     } catch (IOException e) {
       throw new UserError(source + ": cannot read (" + e.getMessage() + ")");
     }
@@ -131,6 +131,15 @@ public final class ExperimentLoader {
         rejectNulls(node.get(i), JsonPath.index(path, i), source);
       }
     }
+  }
+
+  /** Jackson's parse message without source echoes and Jackson-internal wording. */
+  private static String parseProblem(JacksonException e) {
+    String m = firstLine(e.getOriginalMessage());
+    if (m.startsWith("Trailing token")) {
+      return "unexpected content after the top-level value";
+    }
+    return m.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
   private static String firstLine(String s) {

@@ -1,8 +1,8 @@
 package org.tfseg.config;
 
 /**
- * Generated shapes-on-background images ({@code "layout": "synthetic"}), written once under
- * {@code root} and reused while count, seed and size are unchanged.
+ * Generated image/mask pairs ({@code "layout": "synthetic"}), made deterministically from {@code
+ * seed} and cached under {@code root}.
  *
  * @param root directory the generated pairs are cached in (required)
  * @param count number of image/mask pairs (required, >= 1)

@@ -21,6 +21,15 @@ class DocsCoverageTest {
   }
 
   @Test
+  void completeExampleMatchesTheFileAndItsResolvedForm() throws IOException {
+    String docs = Files.readString(Path.of("docs/experiments.md"));
+    Path file = Path.of("experiments/unet_duts.json");
+    assertTrue(docs.contains(Files.readString(file).strip()), "docs example differs from " + file);
+    String resolved = ExperimentLoader.toJson(ExperimentLoader.load(file, List.of())).strip();
+    assertTrue(docs.contains(resolved), "docs' resolved example differs from toJson:\n" + resolved);
+  }
+
+  @Test
   void schemaSeesTheWholeTree() {
     Set<String> words = ConfigSchema.allWords();
     for (String w :
