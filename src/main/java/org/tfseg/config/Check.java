@@ -1,0 +1,78 @@
+package org.tfseg.config;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Defaults and range checks used by the config records' compact constructors. */
+final class Check {
+  private Check() {}
+
+  static <T> T orDefault(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+
+  static <T> T required(T value, String key) {
+    if (value == null) {
+      throw new InvalidConfigException(key, "required key is missing");
+    }
+    return value;
+  }
+
+  static <T> List<T> listOrEmpty(List<T> value) {
+    return value == null ? List.of() : List.copyOf(value);
+  }
+
+  static void atLeast(Number value, double min, String key) {
+    if (value != null && value.doubleValue() < min) {
+      throw new InvalidConfigException(key, "must be >= " + fmt(min) + ", got " + fmt(value));
+    }
+  }
+
+  static void positive(Number value, String key) {
+    if (value != null && !(value.doubleValue() > 0)) {
+      throw new InvalidConfigException(key, "must be > 0, got " + fmt(value));
+    }
+  }
+
+  /** Closed range [min, max]. */
+  static void inRange(Number value, double min, double max, String key) {
+    if (value != null && !(value.doubleValue() >= min && value.doubleValue() <= max)) {
+      throw new InvalidConfigException(
+          key, "must be in [" + fmt(min) + ", " + fmt(max) + "], got " + fmt(value));
+    }
+  }
+
+  /** Half-open range [min, max). */
+  static void inRangeExclusiveMax(Number value, double min, double max, String key) {
+    if (value != null && !(value.doubleValue() >= min && value.doubleValue() < max)) {
+      throw new InvalidConfigException(
+          key, "must be in [" + fmt(min) + ", " + fmt(max) + "), got " + fmt(value));
+    }
+  }
+
+  /** Open range (min, max). */
+  static void inOpenRange(Number value, double min, double max, String key) {
+    if (value != null && !(value.doubleValue() > min && value.doubleValue() < max)) {
+      throw new InvalidConfigException(
+          key, "must be in (" + fmt(min) + ", " + fmt(max) + "), got " + fmt(value));
+    }
+  }
+
+  static void notBlank(String value, String key) {
+    if (value != null && value.isBlank()) {
+      throw new InvalidConfigException(key, "must not be empty");
+    }
+  }
+
+  /** Formats a number without exponent or trailing zeros: 1e-7 → 0.0000001, 64.0 → 64. */
+  static String fmt(Number n) {
+    if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      return d.toString();
+    }
+    BigDecimal b =
+        n instanceof Double || n instanceof Float
+            ? BigDecimal.valueOf(n.doubleValue())
+            : BigDecimal.valueOf(n.longValue());
+    return b.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,59 @@
+package org.tfseg.config;
+
+/**
+ * The data pipeline: sources for each split, the size images are resized to, and input-pipeline
+ * tuning.
+ *
+ * @param imageSize {@code [height, width]} every image and mask is resized to (required, 8..4096)
+ * @param train training source (required)
+ * @param validation validation source (optional; else {@code validationFraction} of train)
+ * @param test test source (optional; else {@code testFraction} of train)
+ * @param validationFraction share of train held out for validation when {@code validation} is
+ *     absent (default 0, in [0, 0.9])
+ * @param testFraction share of train held out for testing when {@code test} is absent (default 0,
+ *     in [0, 0.9]); the two fractions sum to less than 1
+ * @param parallelCalls parallel decode/augment workers (default 2, >= 1)
+ * @param prefetchBatches batches prepared ahead of the training step (default 2, >= 0)
+ * @param shuffle shuffle the training set every epoch (default true)
+ */
+public record DataConfig(
+    ImageSize imageSize,
+    Source train,
+    Source validation,
+    Source test,
+    Double validationFraction,
+    Double testFraction,
+    Integer parallelCalls,
+    Integer prefetchBatches,
+    Boolean shuffle) {
+  public DataConfig {
+    Check.required(imageSize, "image_size");
+    imageSize.checkRange(8, 4096, "image_size");
+    Check.required(train, "train");
+    validationFraction = Check.orDefault(validationFraction, 0.0);
+    testFraction = Check.orDefault(testFraction, 0.0);
+    parallelCalls = Check.orDefault(parallelCalls, 2);
+    prefetchBatches = Check.orDefault(prefetchBatches, 2);
+    shuffle = Check.orDefault(shuffle, true);
+    Check.inRange(validationFraction, 0, 0.9, "validation_fraction");
+    Check.inRange(testFraction, 0, 0.9, "test_fraction");
+    if (validationFraction + testFraction >= 1) {
+      throw new InvalidConfigException(
+          "test_fraction",
+          "validation_fraction + test_fraction must be < 1, got "
+              + Check.fmt(validationFraction) + " + " + Check.fmt(testFraction));
+    }
+    Check.atLeast(parallelCalls, 1, "parallel_calls");
+    Check.atLeast(prefetchBatches, 0, "prefetch_batches");
+  }
+
+  /** The share of train carved off for validation: {@code validationFraction} if no validation source, else 0. */
+  public double validationHoldout() {
+    return validation == null ? validationFraction : 0.0;
+  }
+
+  /** The share of train carved off for testing: {@code testFraction} if no test source, else 0. */
+  public double testHoldout() {
+    return test == null ? testFraction : 0.0;
+  }
+}

@@ -1,0 +1,54 @@
+package org.tfseg.config;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * One experiment: everything needed to train and evaluate a model, read from a JSON file by
+ * {@link ExperimentLoader}. Records validate themselves, so an instance is always valid.
+ *
+ * @param name experiment name, {@code [A-Za-z0-9_.-]+} but not {@code .} or {@code ..} (required)
+ * @param seed seed for weight initialization, shuffling and splits (default 42)
+ * @param runRoot directory holding runs, which go to {@code <runRoot>/<name>/run-NNN} (default
+ *     {@code "runs"})
+ * @param model the network (required)
+ * @param data the data pipeline (required)
+ * @param loss the training loss (required)
+ * @param optimizer the optimizer (required)
+ * @param training the training loop (required)
+ * @param evaluation the final evaluation (default {@link EvaluationConfig#defaults()})
+ */
+public record Experiment(
+    String name,
+    Long seed,
+    String runRoot,
+    ModelConfig model,
+    DataConfig data,
+    LossConfig loss,
+    OptimizerConfig optimizer,
+    TrainingConfig training,
+    EvaluationConfig evaluation) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+  public Experiment {
+    Check.required(name, "name");
+    if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+      throw new InvalidConfigException(
+          "name", "must match [A-Za-z0-9_.-]+ (and not be . or ..), got \"" + name + "\"");
+    }
+    seed = Check.orDefault(seed, 42L);
+    runRoot = Check.orDefault(runRoot, "runs");
+    Check.notBlank(runRoot, "run_root");
+    Check.required(model, "model");
+    Check.required(data, "data");
+    Check.required(loss, "loss");
+    Check.required(optimizer, "optimizer");
+    Check.required(training, "training");
+    evaluation = Check.orDefault(evaluation, EvaluationConfig.defaults());
+  }
+
+  /** The directory this experiment's runs go under: {@code <runRoot>/<name>}. */
+  public Path experimentDir() {
+    return Path.of(runRoot, name);
+  }
+}

@@ -1,0 +1,25 @@
+package org.tfseg.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A metric reported during training and evaluation; predictions are binarized at the configured
+ * threshold for precision, recall and accuracy. In training logs it appears under {@link
+ * #jsonName()} and, for the validation set, {@code val_<name>}.
+ */
+public enum Metric {
+  @JsonProperty("precision")
+  PRECISION,
+  @JsonProperty("recall")
+  RECALL,
+  /** Mean absolute error between the sigmoid output and the mask. */
+  @JsonProperty("mae")
+  MAE,
+  @JsonProperty("accuracy")
+  ACCURACY;
+
+  /** The name used in JSON and in logs ({@code precision}, {@code mae}, …). */
+  public String jsonName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

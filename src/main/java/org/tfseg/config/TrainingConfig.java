@@ -1,0 +1,48 @@
+package org.tfseg.config;
+
+import java.util.List;
+
+/**
+ * The training loop.
+ *
+ * @param batchSize samples per step (required, >= 1)
+ * @param epochs passes over the training set (required, >= 1)
+ * @param stepsPerEpoch caps the steps of each epoch (optional, >= 1; default: the whole set)
+ * @param validationSteps caps the validation batches per epoch (optional, >= 1; default: all)
+ * @param metrics metrics logged each epoch besides the loss (default none)
+ * @param threshold probability above which a pixel counts as foreground (default 0.5, in (0, 1))
+ * @param callbacks callbacks, run in list order (default none); each must monitor {@code loss},
+ *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
+ */
+public record TrainingConfig(
+    Integer batchSize,
+    Integer epochs,
+    Integer stepsPerEpoch,
+    Integer validationSteps,
+    List<Metric> metrics,
+    Double threshold,
+    List<CallbackConfig> callbacks) {
+  public TrainingConfig {
+    Check.required(batchSize, "batch_size");
+    Check.atLeast(batchSize, 1, "batch_size");
+    Check.required(epochs, "epochs");
+    Check.atLeast(epochs, 1, "epochs");
+    Check.atLeast(stepsPerEpoch, 1, "steps_per_epoch");
+    Check.atLeast(validationSteps, 1, "validation_steps");
+    metrics = Check.listOrEmpty(metrics);
+    threshold = Check.orDefault(threshold, 0.5);
+    callbacks = Check.listOrEmpty(callbacks);
+    Metrics.checkNoDuplicates(metrics, "metrics");
+    Check.inOpenRange(threshold, 0, 1, "threshold");
+    List<String> monitorable = Metrics.monitorable(metrics);
+    for (int i = 0; i < callbacks.size(); i++) {
+      String monitor = callbacks.get(i).monitor();
+      if (!monitorable.contains(monitor)) {
+        throw new InvalidConfigException(
+            "callbacks[" + i + "].monitor",
+            "cannot monitor '" + monitor + "' (valid: " + String.join(", ", monitorable)
+                + "; add a metric to training.metrics to monitor it)");
+      }
+    }
+  }
+}
