@@ -34,7 +34,7 @@ import org.tfseg.model.SegmentationModel;
  * weights restored from a training checkpoint. This is what {@code export} writes as a SavedModel
  * and what {@code eval}/{@code predict} run from a checkpoint.
  */
-public final class InferenceGraph implements AutoCloseable {
+public final class InferenceGraph implements Predictor {
   private final Graph graph;
   private final Session session;
   private final Placeholder<TFloat32> images;
@@ -81,6 +81,7 @@ public final class InferenceGraph implements AutoCloseable {
   }
 
   /** Probabilities {@code [N, H, W, C]} for a batch, flattened. */
+  @Override
   public float[] predict(TFloat32 batch) {
     try (Result r = session.runner().feed(images, batch).fetch(probabilities).run()) {
       return Tensors.floats((TFloat32) r.get(0));

@@ -38,16 +38,21 @@ public final class RunLog implements AutoCloseable {
 
   /** Appends {@code line} to the log, flushed, and echoes it. */
   public synchronized void line(String line) {
+    fileOnly(line);
+    if (echo != null) {
+      echo.println(line);
+      echo.flush();
+    }
+  }
+
+  /** Appends {@code line} to the log file only (the console already shows it another way). */
+  public synchronized void fileOnly(String line) {
     try {
       writer.write(line);
       writer.write('\n');
       writer.flush();
     } catch (IOException e) {
       throw new UserError(file + ": cannot write log: " + e.getMessage(), e);
-    }
-    if (echo != null) {
-      echo.println(line);
-      echo.flush();
     }
   }
 

@@ -54,7 +54,7 @@ public final class Trainer {
 
   /** Restores the {@code last} checkpoint of this run; returns the number of epochs it had done. */
   public int resume() {
-    String prefix = run.checkpointPrefix(LAST);
+    String prefix = run.checkpointPrefix(LAST).toString();
     JsonNode state = readState(prefix);
     graph.restore(prefix);
     JsonNode cbs = state.get("callbacks");
@@ -105,6 +105,7 @@ public final class Trainer {
       }
       logs.put("learning_rate", lr);
       bar.finish(logs);
+      log.fileOnly("epoch " + (epoch + 1) + "/" + options.epochs() + ": " + format(logs));
       for (Callback c : callbacks) {
         c.onEpochEnd(epoch, logs, control);
       }
@@ -115,7 +116,7 @@ public final class Trainer {
     for (Callback c : callbacks) {
       c.onTrainEnd(logs, control);
       if (c instanceof EarlyStopping es && es.needsBestWeightsFromCheckpoint()) {
-        graph.restore(run.checkpointPrefix(ModelCheckpoint.BEST));
+        graph.restore(run.checkpointPrefix(ModelCheckpoint.BEST).toString());
         log.line("Restoring model weights from the best checkpoint (epoch " + (es.bestEpoch().orElse(-1) + 1) + ").");
       }
     }
@@ -134,6 +135,12 @@ public final class Trainer {
       }
     }
     return acc.values(prefix);
+  }
+
+  static String format(Map<String, Double> logs) {
+    StringBuilder b = new StringBuilder();
+    logs.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(String.format("%.6g", v)));
+    return b.toString();
   }
 
   private static int cap(int all, Integer limit) {
@@ -177,7 +184,7 @@ public final class Trainer {
 
     @Override
     public String saveCheckpoint(String name) {
-      String prefix = run.checkpointPrefix(name);
+      String prefix = run.checkpointPrefix(name).toString();
       try {
         Files.createDirectories(Path.of(prefix).getParent());
         graph.save(prefix);

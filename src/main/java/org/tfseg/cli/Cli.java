@@ -1,0 +1,71 @@
+package org.tfseg.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+import org.tfseg.UserError;
+import org.tfseg.config.Experiment;
+import org.tfseg.config.ExperimentLoader;
+
+/** Option parsing shared by the subcommands. */
+final class Cli {
+  private Cli() {}
+
+  static Option help() {
+    return Option.builder("h").longOpt("help").desc("show this help").build();
+  }
+
+  static Option set() {
+    return Option.builder().longOpt("set").hasArg().argName("key=value")
+        .desc("override an experiment key, e.g. --set training.epochs=3 (repeatable)").build();
+  }
+
+  static Option value(String longName, String argName, String description) {
+    return Option.builder().longOpt(longName).hasArg().argName(argName).desc(description).build();
+  }
+
+  /** Parses, or prints help and returns null when {@code --help} is given. */
+  static CommandLine parse(Options options, String[] args, String usage, PrintStream out) throws ParseException {
+    CommandLine line = new DefaultParser().parse(options, args);
+    if (line.hasOption("help")) {
+      PrintWriter w = new PrintWriter(out);
+      new HelpFormatter().printHelp(w, 100, usage, null, options, 2, 2, null);
+      w.flush();
+      return null;
+    }
+    return line;
+  }
+
+  /** The single positional EXPERIMENT.json argument, loaded with the {@code --set} overrides. */
+  static Experiment experiment(CommandLine line, String usage) {
+    List<String> positional = line.getArgList();
+    if (positional.size() != 1) {
+      throw new UserError("expected one experiment file (usage: " + usage + ")");
+    }
+    String[] sets = line.getOptionValues("set");
+    return ExperimentLoader.load(Path.of(positional.get(0)), sets == null ? List.of() : List.of(sets));
+  }
+
+  static int intValue(CommandLine line, String name, int fallback) {
+    String v = line.getOptionValue(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      int i = Integer.parseInt(v);
+      if (i < 1) {
+        throw new NumberFormatException();
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw new UserError("--" + name + ": expected a positive integer, got '" + v + "'");
+    }
+  }
+}

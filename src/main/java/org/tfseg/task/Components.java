@@ -1,0 +1,81 @@
+package org.tfseg.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.tensorflow.op.Ops;
+import org.tfseg.config.AdamConfig;
+import org.tfseg.config.BceLoss;
+import org.tfseg.config.CallbackConfig;
+import org.tfseg.config.EarlyStoppingConfig;
+import org.tfseg.config.LossConfig;
+import org.tfseg.config.Metric;
+import org.tfseg.config.ModelCheckpointConfig;
+import org.tfseg.config.OptimizerConfig;
+import org.tfseg.config.ReduceLrOnPlateauConfig;
+import org.tfseg.config.RmsPropConfig;
+import org.tfseg.config.SgdConfig;
+import org.tfseg.loss.BinaryCrossEntropy;
+import org.tfseg.loss.Loss;
+import org.tfseg.metric.MeanAbsoluteError;
+import org.tfseg.metric.Precision;
+import org.tfseg.metric.Recall;
+import org.tfseg.metric.StreamingMetric;
+import org.tfseg.optim.Adam;
+import org.tfseg.optim.Optimizer;
+import org.tfseg.optim.RmsProp;
+import org.tfseg.optim.Sgd;
+import org.tfseg.train.Callback;
+import org.tfseg.train.EarlyStopping;
+import org.tfseg.train.ModelCheckpoint;
+import org.tfseg.train.ReduceLROnPlateau;
+
+/** Config records to the objects they describe: one switch per one-of. */
+public final class Components {
+  private Components() {}
+
+  public static Loss loss(LossConfig config) {
+    return switch (config) {
+      case BceLoss b -> new BinaryCrossEntropy();
+    };
+  }
+
+  public static Function<Ops, Optimizer> optimizer(OptimizerConfig config) {
+    return switch (config) {
+      case AdamConfig a -> tf -> new Adam(tf, a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
+      case RmsPropConfig r -> tf -> new RmsProp(tf, r.learningRate(), r.rho(), r.momentum(), r.epsilon(), r.centered());
+      case SgdConfig s -> tf -> new Sgd(tf, s.learningRate(), s.momentum(), s.nesterov());
+    };
+  }
+
+  public static List<StreamingMetric> metrics(List<Metric> metrics, double threshold) {
+    List<StreamingMetric> out = new ArrayList<>();
+    for (Metric m : metrics) {
+      out.add(switch (m) {
+        case PRECISION -> new Precision(threshold);
+        case RECALL -> new Recall(threshold);
+        case MAE -> new MeanAbsoluteError();
+        case ACCURACY -> throw new IllegalArgumentException("accuracy needs a multi-class model");
+      });
+    }
+    return out;
+  }
+
+  public static List<Callback> callbacks(List<CallbackConfig> configs) {
+    List<Callback> out = new ArrayList<>();
+    for (CallbackConfig c : configs) {
+      out.add(switch (c) {
+        case ReduceLrOnPlateauConfig r -> new ReduceLROnPlateau(r.monitor(), r.factor(), r.patience(),
+            mode(r.mode()), r.minDelta(), r.cooldown(), r.minLr());
+        case ModelCheckpointConfig m -> new ModelCheckpoint(m.monitor(), mode(m.mode()), m.saveBestOnly());
+        case EarlyStoppingConfig e -> new EarlyStopping(e.monitor(), e.minDelta(), e.patience(), mode(e.mode()),
+            e.baseline(), e.restoreBestWeights(), e.startFromEpoch());
+      });
+    }
+    return out;
+  }
+
+  private static String mode(org.tfseg.config.MonitorMode mode) {
+    return mode.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

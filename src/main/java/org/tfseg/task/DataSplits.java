@@ -1,0 +1,57 @@
+package org.tfseg.task;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.tfseg.config.DataConfig;
+import org.tfseg.config.DutsSource;
+import org.tfseg.config.FolderSource;
+import org.tfseg.config.Source;
+import org.tfseg.config.Split;
+import org.tfseg.config.SyntheticSource;
+import org.tfseg.data.DutsLayout;
+import org.tfseg.data.FolderPairs;
+import org.tfseg.data.SamplePair;
+import org.tfseg.data.SplitCarver;
+import org.tfseg.data.SyntheticSalientData;
+
+/**
+ * The train / validation / test sample lists of an experiment: each split from its own source, or
+ * carved from train by the configured fractions with the experiment seed. Paths are relative to
+ * the working directory. Synthetic sources are generated on first use.
+ */
+public record DataSplits(List<SamplePair> train, List<SamplePair> validation, List<SamplePair> test) {
+
+  public static DataSplits resolve(DataConfig data, long seed) {
+    List<SamplePair> all = list(data.train());
+    SplitCarver.Carved carved = SplitCarver.carve(all, seed, data.validationHoldout(), data.testHoldout());
+    List<SamplePair> validation = data.validation() != null ? list(data.validation()) : carved.validation();
+    List<SamplePair> test = data.test() != null ? list(data.test()) : carved.test();
+    return new DataSplits(carved.train(), validation, test);
+  }
+
+  public List<SamplePair> get(Split split) {
+    return switch (split) {
+      case TRAIN -> train;
+      case VALIDATION -> validation;
+      case TEST -> test;
+    };
+  }
+
+  static List<SamplePair> list(Source source) {
+    List<SamplePair> pairs = switch (source) {
+      case DutsSource d -> DutsLayout.list(Path.of(d.root()), d.subset());
+      case FolderSource f -> FolderPairs.list(Path.of(f.images()), Path.of(f.masks()));
+      case SyntheticSource s -> {
+        Path root = Path.of(s.root());
+        SyntheticSalientData.generate(root, s.count(), s.size().height(), s.size().width(), s.seed());
+        yield FolderPairs.list(root.resolve("images"), root.resolve("masks"));
+      }
+    };
+    Integer limit = switch (source) {
+      case DutsSource d -> d.limit();
+      case FolderSource f -> f.limit();
+      case SyntheticSource s -> null;
+    };
+    return limit == null || limit >= pairs.size() ? pairs : pairs.subList(0, limit);
+  }
+}

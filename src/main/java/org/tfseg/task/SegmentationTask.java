@@ -1,0 +1,66 @@
+package org.tfseg.task;
+
+import java.util.List;
+import org.tfseg.config.Experiment;
+import org.tfseg.data.InputPipeline;
+import org.tfseg.data.PipelineOptions;
+import org.tfseg.data.SamplePair;
+import org.tfseg.metric.StreamingMetric;
+import org.tfseg.model.SegmentationModel;
+import org.tfseg.train.ModelSpec;
+
+/**
+ * An experiment made concrete (TF Model Garden's task): its model, the graph spec for training or
+ * evaluation, and input pipelines over its splits.
+ */
+public final class SegmentationTask {
+  private final Experiment experiment;
+  private final SegmentationModel model;
+
+  public SegmentationTask(Experiment experiment) {
+    this.experiment = experiment;
+    this.model = ModelRegistry.create(experiment.model());
+  }
+
+  public Experiment experiment() {
+    return experiment;
+  }
+
+  public SegmentationModel model() {
+    return model;
+  }
+
+  public int height() {
+    return experiment.data().imageSize().height();
+  }
+
+  public int width() {
+    return experiment.data().imageSize().width();
+  }
+
+  public int channels() {
+    return ModelRegistry.inputChannels(experiment.model());
+  }
+
+  public ModelSpec trainingSpec() {
+    return new ModelSpec(model, height(), width(), channels(), Components.loss(experiment.loss()),
+        Components.optimizer(experiment.optimizer()),
+        Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed());
+  }
+
+  public List<StreamingMetric> evaluationMetrics() {
+    return Components.metrics(experiment.evaluation().metrics(), experiment.evaluation().threshold());
+  }
+
+  public DataSplits splits() {
+    return DataSplits.resolve(experiment.data(), experiment.seed());
+  }
+
+  /** A pipeline over {@code samples}: shuffled with the experiment seed for training only. */
+  public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
+    var d = experiment.data();
+    PipelineOptions options = new PipelineOptions(height(), width(), experiment.training().batchSize(),
+        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false);
+    return new InputPipeline(samples, options);
+  }
+}
