@@ -7,7 +7,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TString;
 
@@ -42,7 +41,7 @@ final class DecodeCheck implements AutoCloseable {
     try (TString p = TString.scalarOf(file.toString());
         Result ignored = session.runner().feed(path, p).fetch(decodedShape).run()) {
       return Optional.empty();
-    } catch (TensorFlowException e) {
+    } catch (RuntimeException e) { // TF status errors do not share one superclass
       return Optional.of(file + ": cannot decode image: " + firstLine(e.getMessage()));
     }
   }

@@ -15,7 +15,6 @@ import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFOutOfRangeException;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -208,7 +207,7 @@ public final class InputPipeline implements AutoCloseable {
   }
 
   /** Names the file behind a tf.data error by decoding the epoch's remaining samples one by one. */
-  private RuntimeException culprit(TensorFlowException error, int[] order, int firstUndelivered) {
+  private RuntimeException culprit(RuntimeException error, int[] order, int firstUndelivered) {
     try (DecodeCheck check = new DecodeCheck()) {
       for (int k = 0; k < order.length; k++) {
         int position = (firstUndelivered + k) % order.length;
@@ -251,7 +250,7 @@ public final class InputPipeline implements AutoCloseable {
       } catch (TFOutOfRangeException e) {
         throw new IllegalStateException(
             "tf.data ended the epoch after " + delivered + " of " + stepsPerEpoch() + " batches", e);
-      } catch (TensorFlowException e) {
+      } catch (RuntimeException e) { // TF status errors do not share one superclass
         closed = true;
         throw culprit(e, order, delivered * options.batchSize());
       }
