@@ -8,18 +8,20 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
+import org.tfseg.UserError;
 
 /**
- * Decodes single files with the pipeline's own decode ops, to name the file behind a decode error
- * (tf.data reports the error without the file name).
+ * Decodes single pairs with the pipeline's own decode ops, to name the file behind a tf.data error
+ * (tf.data reports a decode error or a size mismatch without the file name).
  */
 final class DecodeCheck implements AutoCloseable {
   private final Graph graph = new Graph();
   private final Session session;
   private final Operand<TString> path;
-  private final Operand<?> imageShape;
-  private final Operand<?> maskShape;
+  private final Operand<TInt32> imageShape;
+  private final Operand<TInt32> maskShape;
 
   DecodeCheck() {
     Ops tf = Ops.create(graph);
@@ -29,20 +31,32 @@ final class DecodeCheck implements AutoCloseable {
     session = new Session(graph);
   }
 
-  /** A one-line problem "{@code <file>: <problem>}", or empty if the sample decodes. */
+  /** A one-line problem "{@code <file>: <problem>}", or empty if the sample is fine. */
   Optional<String> problem(SamplePair sample) {
-    return problem(sample.image(), imageShape).or(() -> problem(sample.mask(), maskShape));
+    try {
+      int[] image = heightWidth(sample.image(), imageShape);
+      int[] mask = heightWidth(sample.mask(), maskShape);
+      if (image[0] != mask[0] || image[1] != mask[1]) {
+        return Optional.of(
+            sample.mask() + ": mask is " + mask[1] + "x" + mask[0] + " (WxH) but its image "
+                + sample.image() + " is " + image[1] + "x" + image[0]);
+      }
+      return Optional.empty();
+    } catch (UserError e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
-  private Optional<String> problem(Path file, Operand<?> decodedShape) {
+  private int[] heightWidth(Path file, Operand<TInt32> decodedShape) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      return Optional.of(file + ": file not found or not readable");
+      throw new UserError(file + ": file not found or not readable");
     }
     try (TString p = TString.scalarOf(file.toString());
-        Result ignored = session.runner().feed(path, p).fetch(decodedShape).run()) {
-      return Optional.empty();
+        Result result = session.runner().feed(path, p).fetch(decodedShape).run()) {
+      TInt32 shape = (TInt32) result.get(0);
+      return new int[] {shape.getInt(0), shape.getInt(1)};
     } catch (RuntimeException e) { // TF status errors do not share one superclass
-      return Optional.of(file + ": cannot decode image: " + firstLine(e.getMessage()));
+      throw new UserError(file + ": cannot decode image: " + firstLine(e.getMessage()), e);
     }
   }
 

@@ -45,7 +45,7 @@ public final class InputPipeline implements AutoCloseable {
 
   private final List<SamplePair> samples;
   private final PipelineOptions options;
-  private final Graph graph = new Graph();
+  private final Graph graph;
   private final ConcreteFunction mapFunction;
   private final Session session;
   private final Placeholder<TInt64> indexFeed;
@@ -59,7 +59,8 @@ public final class InputPipeline implements AutoCloseable {
    * Checks that every file exists and is readable, then builds the graph.
    *
    * @throws UserError if {@code samples} is empty, a file is missing or unreadable, or
-   *     {@code dropRemainder} would leave no batch
+   *     {@code dropRemainder} would leave no batch. Undecodable files and image/mask size
+   *     mismatches surface later, from {@link BatchIterator#next()}, as a UserError naming the file.
    */
   public InputPipeline(List<SamplePair> samples, PipelineOptions options) {
     this.samples = List.copyOf(samples);
@@ -78,47 +79,54 @@ public final class InputPipeline implements AutoCloseable {
     }
     int h = options.height();
     int w = options.width();
-    Ops tf = Ops.create(graph);
-    indexFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
-    imagePathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-    maskPathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-    Operand<?> slices =
-        tf.data.tensorSliceDataset(
-            List.of(indexFeed, imagePathFeed, maskPathFeed),
-            List.of(Shape.scalar(), Shape.scalar(), Shape.scalar()));
     mapFunction = SampleMapFunction.create(h, w);
-    Operand<?> mapped =
-        tf.data.parallelMapDataset(
-            slices,
-            List.of(),
-            tf.constant((long) options.parallelCalls()),
-            mapFunction,
-            TYPES,
-            List.of(
-                Shape.scalar(),
-                SampleMapFunction.imageShape(h, w),
-                SampleMapFunction.maskShape(h, w)),
-            ParallelMapDataset.deterministic("true"));
-    long n = options.dropRemainder() ? options.batchSize() : Shape.UNKNOWN_SIZE;
-    List<Shape> batchShapes = List.of(Shape.of(n), Shape.of(n, h, w, 3), Shape.of(n, h, w, 1));
-    Operand<?> dataset =
-        tf.data.batchDataset(
-            mapped,
-            tf.constant((long) options.batchSize()),
-            tf.constant(options.dropRemainder()),
-            TYPES,
-            batchShapes);
-    if (options.prefetchBatches() != 0) {
-      dataset =
-          tf.data.prefetchDataset(
-              dataset, tf.constant((long) options.prefetchBatches()), TYPES, batchShapes);
+    graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      indexFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      imagePathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+      maskPathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+      Operand<?> slices =
+          tf.data.tensorSliceDataset(
+              List.of(indexFeed, imagePathFeed, maskPathFeed),
+              List.of(Shape.scalar(), Shape.scalar(), Shape.scalar()));
+      Operand<?> mapped =
+          tf.data.parallelMapDataset(
+              slices,
+              List.of(),
+              tf.constant((long) options.parallelCalls()),
+              mapFunction,
+              TYPES,
+              List.of(
+                  Shape.scalar(),
+                  SampleMapFunction.imageShape(h, w),
+                  SampleMapFunction.maskShape(h, w)),
+              ParallelMapDataset.deterministic("true"));
+      long n = options.dropRemainder() ? options.batchSize() : Shape.UNKNOWN_SIZE;
+      List<Shape> batchShapes = List.of(Shape.of(n), Shape.of(n, h, w, 3), Shape.of(n, h, w, 1));
+      Operand<?> dataset =
+          tf.data.batchDataset(
+              mapped,
+              tf.constant((long) options.batchSize()),
+              tf.constant(options.dropRemainder()),
+              TYPES,
+              batchShapes);
+      if (options.prefetchBatches() != 0) {
+        dataset =
+            tf.data.prefetchDataset(
+                dataset, tf.constant((long) options.prefetchBatches()), TYPES, batchShapes);
+      }
+      // A named iterator: an anonymous one loses its state between session runs.
+      Operand<?> iterator =
+          tf.data.iterator("tfseg_input_" + INSTANCES.incrementAndGet(), "", TYPES, batchShapes);
+      makeIterator = tf.data.makeIterator(dataset, iterator);
+      next = tf.data.iteratorGetNext(iterator, TYPES, batchShapes).components();
+      session = new Session(graph);
+    } catch (RuntimeException e) {
+      graph.close();
+      mapFunction.close();
+      throw e;
     }
-    // A named iterator: an anonymous one loses its state between session runs.
-    Operand<?> iterator =
-        tf.data.iterator("tfseg_input_" + INSTANCES.incrementAndGet(), "", TYPES, batchShapes);
-    makeIterator = tf.data.makeIterator(dataset, iterator);
-    next = tf.data.iteratorGetNext(iterator, TYPES, batchShapes).components();
-    session = new Session(graph);
   }
 
   /** Number of samples. */
@@ -236,11 +244,8 @@ public final class InputPipeline implements AutoCloseable {
 
     @Override
     public Batch next() {
-      if (current != this && !closed) {
-        throw new IllegalStateException("a newer epoch of this pipeline was started");
-      }
       if (!hasNext()) {
-        throw new NoSuchElementException("the epoch has no more batches");
+        throw new NoSuchElementException("the epoch is over, was closed or was superseded");
       }
       Session.Runner runner = session.runner();
       next.forEach(runner::fetch);

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
@@ -61,6 +63,20 @@ class InputPipelineErrorsTest {
     try (InputPipeline pipeline = new InputPipeline(samples, OPTS)) {
       UserError e = assertThrows(UserError.class, () -> drain(pipeline));
       assertTrue(e.getMessage().contains("bad.jpg: cannot decode image: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void imageAndMaskOfDifferentSizesAreNamed() throws IOException {
+    Path image = tmp.resolve("wide.png");
+    Path mask = tmp.resolve("tall.png");
+    ImageIO.write(new BufferedImage(6, 4, BufferedImage.TYPE_3BYTE_BGR), "png", image.toFile());
+    ImageIO.write(new BufferedImage(4, 6, BufferedImage.TYPE_BYTE_GRAY), "png", mask.toFile());
+    List<SamplePair> samples = new ArrayList<>(SharedData.sod(3));
+    samples.add(new SamplePair("transposed", image, mask));
+    try (InputPipeline pipeline = new InputPipeline(samples, OPTS)) {
+      UserError e = assertThrows(UserError.class, () -> drain(pipeline));
+      assertEquals(mask + ": mask is 4x6 (WxH) but its image " + image + " is 6x4", e.getMessage());
     }
   }
 

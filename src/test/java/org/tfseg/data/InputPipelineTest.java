@@ -104,11 +104,12 @@ class InputPipelineTest {
   }
 
   @Test
-  void aStaleIteratorRefusesToContinue() {
+  void startingAnEpochEndsThePreviousOne() {
     try (InputPipeline pipeline = new InputPipeline(SharedData.sod(4), options(2, true, 1, false))) {
       BatchIterator first = pipeline.epoch(0);
       pipeline.epoch(1).close();
       assertFalse(first.hasNext());
+      assertThrows(java.util.NoSuchElementException.class, first::next);
     }
   }
 }
