@@ -1,0 +1,281 @@
+package org.tfseg.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TFOutOfRangeException;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.data.ParallelMapDataset;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+import org.tensorflow.types.family.TType;
+import org.tfseg.UserError;
+
+/**
+ * Decodes, resizes and batches image/mask pairs with tf.data in a Graph and Session of its own
+ * (the training graph is separate; fetched batches are fed into it).
+ *
+ * <p>Graph: {@code tensorSliceDataset(index, imagePath, maskPath) → parallelMapDataset(}{@link
+ * SampleMapFunction}{@code ) → batchDataset → prefetchDataset}, read through a named iterator. The
+ * sample order of every epoch is computed in Java and fed when the iterator is (re)made, so epoch
+ * {@code k} has the same order whether or not epochs {@code 0..k-1} ran (a resumed run sees the same
+ * data), and the parallel map keeps that order.
+ *
+ * <p>Not thread-safe; one epoch at a time: starting an epoch ends the previous one.
+ */
+public final class InputPipeline implements AutoCloseable {
+  private static final AtomicLong INSTANCES = new AtomicLong();
+  private static final List<Class<? extends TType>> TYPES =
+      List.of(TInt64.class, TFloat32.class, TFloat32.class);
+
+  private final List<SamplePair> samples;
+  private final PipelineOptions options;
+  private final Graph graph;
+  private final ConcreteFunction mapFunction;
+  private final Session session;
+  private final Placeholder<TInt64> indexFeed;
+  private final Placeholder<TString> imagePathFeed;
+  private final Placeholder<TString> maskPathFeed;
+  private final Op makeIterator;
+  private final List<Output<?>> next;
+  private EpochIterator current;
+
+  /**
+   * Checks that every file exists and is readable, then builds the graph.
+   *
+   * @throws UserError if {@code samples} is empty, a file is missing or unreadable, or
+   *     {@code dropRemainder} would leave no batch. Undecodable files and image/mask size
+   *     mismatches surface later, from {@link BatchIterator#next()}, as a UserError naming the file.
+   */
+  public InputPipeline(List<SamplePair> samples, PipelineOptions options) {
+    this.samples = List.copyOf(samples);
+    this.options = options;
+    if (this.samples.isEmpty()) {
+      throw new UserError("the input pipeline got no samples");
+    }
+    if (options.dropRemainder() && this.samples.size() < options.batchSize()) {
+      throw new UserError(
+          this.samples.size() + " samples make no full batch of " + options.batchSize()
+              + " (dropRemainder is on)");
+    }
+    for (SamplePair sample : this.samples) {
+      requireReadable(sample.image());
+      requireReadable(sample.mask());
+    }
+    int h = options.height();
+    int w = options.width();
+    mapFunction = SampleMapFunction.create(h, w);
+    graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      indexFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      imagePathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+      maskPathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
+      Operand<?> slices =
+          tf.data.tensorSliceDataset(
+              List.of(indexFeed, imagePathFeed, maskPathFeed),
+              List.of(Shape.scalar(), Shape.scalar(), Shape.scalar()));
+      Operand<?> mapped =
+          tf.data.parallelMapDataset(
+              slices,
+              List.of(),
+              tf.constant((long) options.parallelCalls()),
+              mapFunction,
+              TYPES,
+              List.of(
+                  Shape.scalar(),
+                  SampleMapFunction.imageShape(h, w),
+                  SampleMapFunction.maskShape(h, w)),
+              ParallelMapDataset.deterministic("true"));
+      long n = options.dropRemainder() ? options.batchSize() : Shape.UNKNOWN_SIZE;
+      List<Shape> batchShapes = List.of(Shape.of(n), Shape.of(n, h, w, 3), Shape.of(n, h, w, 1));
+      Operand<?> dataset =
+          tf.data.batchDataset(
+              mapped,
+              tf.constant((long) options.batchSize()),
+              tf.constant(options.dropRemainder()),
+              TYPES,
+              batchShapes);
+      if (options.prefetchBatches() != 0) {
+        dataset =
+            tf.data.prefetchDataset(
+                dataset, tf.constant((long) options.prefetchBatches()), TYPES, batchShapes);
+      }
+      // A named iterator: an anonymous one loses its state between session runs.
+      Operand<?> iterator =
+          tf.data.iterator("tfseg_input_" + INSTANCES.incrementAndGet(), "", TYPES, batchShapes);
+      makeIterator = tf.data.makeIterator(dataset, iterator);
+      next = tf.data.iteratorGetNext(iterator, TYPES, batchShapes).components();
+      session = new Session(graph);
+    } catch (RuntimeException e) {
+      graph.close();
+      mapFunction.close();
+      throw e;
+    }
+  }
+
+  /** Number of samples. */
+  public int size() {
+    return samples.size();
+  }
+
+  /** Batches per epoch. */
+  public int stepsPerEpoch() {
+    int n = samples.size();
+    int b = options.batchSize();
+    return options.dropRemainder() ? n / b : (n + b - 1) / b;
+  }
+
+  /**
+   * Starts epoch {@code epochIndex} (ending any epoch still open). With shuffling its order is a
+   * permutation seeded by (seed, epochIndex); without, the sample list order.
+   */
+  public BatchIterator epoch(int epochIndex) {
+    if (current != null) {
+      current.close();
+    }
+    int[] order = order(epochIndex);
+    long[] indices = new long[order.length];
+    String[] images = new String[order.length];
+    String[] masks = new String[order.length];
+    for (int i = 0; i < order.length; i++) {
+      SamplePair sample = samples.get(order[i]);
+      indices[i] = order[i];
+      images[i] = sample.image().toAbsolutePath().toString();
+      masks[i] = sample.mask().toAbsolutePath().toString();
+    }
+    try (TInt64 indexTensor = TInt64.vectorOf(indices);
+        TString imageTensor = TString.vectorOf(images);
+        TString maskTensor = TString.vectorOf(masks);
+        Result ignored =
+            session
+                .runner()
+                .feed(indexFeed, indexTensor)
+                .feed(imagePathFeed, imageTensor)
+                .feed(maskPathFeed, maskTensor)
+                .addTarget(makeIterator)
+                .run()) {
+      current = new EpochIterator(order);
+      return current;
+    }
+  }
+
+  /** Sample indices in the order of epoch {@code epochIndex}. */
+  int[] order(int epochIndex) {
+    int[] order = new int[samples.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    if (options.shuffle()) {
+      // Golden-ratio mixing keeps (seed, epoch) pairs apart; SplitMix64 is the same on every JVM.
+      SplittableRandom random =
+          new SplittableRandom(options.seed() ^ (0x9E3779B97F4A7C15L * (epochIndex + 1L)));
+      for (int i = order.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    return order;
+  }
+
+  @Override
+  public void close() {
+    if (current != null) {
+      current.close();
+    }
+    session.close();
+    graph.close();
+    mapFunction.close();
+  }
+
+  private static void requireReadable(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": file not found");
+    }
+    if (!Files.isReadable(file)) {
+      throw new UserError(file + ": file not readable");
+    }
+  }
+
+  /** Names the file behind a tf.data error by decoding the epoch's remaining samples one by one. */
+  private RuntimeException culprit(RuntimeException error, int[] order, int firstUndelivered) {
+    try (DecodeCheck check = new DecodeCheck()) {
+      for (int k = 0; k < order.length; k++) {
+        int position = (firstUndelivered + k) % order.length;
+        Optional<String> problem = check.problem(samples.get(order[position]));
+        if (problem.isPresent()) {
+          return new UserError(problem.get(), error);
+        }
+      }
+    }
+    return error;
+  }
+
+  private final class EpochIterator implements BatchIterator {
+    private final int[] order;
+    private int delivered;
+    private boolean closed;
+
+    EpochIterator(int[] order) {
+      this.order = order;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return !closed && delivered < stepsPerEpoch();
+    }
+
+    @Override
+    public Batch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("the epoch is over, was closed or was superseded");
+      }
+      Session.Runner runner = session.runner();
+      next.forEach(runner::fetch);
+      Result result;
+      try {
+        result = runner.run();
+      } catch (TFOutOfRangeException e) {
+        throw new IllegalStateException(
+            "tf.data ended the epoch after " + delivered + " of " + stepsPerEpoch() + " batches", e);
+      } catch (RuntimeException e) { // TF status errors do not share one superclass
+        closed = true;
+        throw culprit(e, order, delivered * options.batchSize());
+      }
+      try {
+        TInt64 indices = (TInt64) result.get(0);
+        List<String> ids = new ArrayList<>((int) indices.size());
+        for (long i = 0; i < indices.size(); i++) {
+          ids.add(samples.get((int) indices.getLong(i)).id());
+        }
+        delivered++;
+        return new Batch(result, (TFloat32) result.get(1), (TFloat32) result.get(2), ids);
+      } catch (RuntimeException e) {
+        result.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+}

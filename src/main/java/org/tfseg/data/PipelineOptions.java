@@ -1,0 +1,50 @@
+package org.tfseg.data;
+
+import org.tfseg.UserError;
+
+/**
+ * How an {@link InputPipeline} batches samples.
+ *
+ * @param height output height of every image and mask
+ * @param width output width
+ * @param batchSize samples per batch
+ * @param shuffle a new seeded order every epoch when true; file (id) order when false
+ * @param seed seed of the per-epoch shuffle
+ * @param parallelCalls samples decoded in parallel; {@value #AUTOTUNE} lets tf.data choose
+ * @param prefetchBatches batches prepared ahead; 0 disables prefetching, {@value #AUTOTUNE} lets
+ *     tf.data choose
+ * @param dropRemainder drop a last batch smaller than {@code batchSize}
+ */
+public record PipelineOptions(
+    int height,
+    int width,
+    int batchSize,
+    boolean shuffle,
+    long seed,
+    int parallelCalls,
+    int prefetchBatches,
+    boolean dropRemainder) {
+  /** tf.data's AUTOTUNE value. */
+  public static final int AUTOTUNE = -1;
+
+  public PipelineOptions {
+    if (height < 1 || width < 1) {
+      throw new UserError("image size " + height + "x" + width + " must be positive");
+    }
+    if (batchSize < 1) {
+      throw new UserError("batch size " + batchSize + " must be at least 1");
+    }
+    if (parallelCalls < 1 && parallelCalls != AUTOTUNE) {
+      throw new UserError("parallel calls " + parallelCalls + " must be at least 1 or -1 (auto)");
+    }
+    if (prefetchBatches < 0 && prefetchBatches != AUTOTUNE) {
+      throw new UserError("prefetch " + prefetchBatches + " must be at least 0 or -1 (auto)");
+    }
+  }
+
+  /** Shuffled with seed 0, one decode call per core, 2 batches prefetched, remainder kept. */
+  public static PipelineOptions of(int height, int width, int batchSize) {
+    return new PipelineOptions(
+        height, width, batchSize, true, 0L, Runtime.getRuntime().availableProcessors(), 2, false);
+  }
+}

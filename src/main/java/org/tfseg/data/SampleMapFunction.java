@@ -1,0 +1,86 @@
+package org.tfseg.data;
+
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Operand;
+import java.util.List;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.image.ResizeBilinear;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.TString;
+
+/**
+ * The per-sample tf.data map: {@code (index, imagePath, maskPath) → (index, image [H,W,3], mask
+ * [H,W,1])}, reading, decoding and resizing one pair; a pair whose image and mask differ in size
+ * fails (resizing both would silently misalign them). Resizing is {@code tf.image.resize} bilinear
+ * (half-pixel centres, no corner alignment, no antialiasing). Per-sample augmentation belongs here,
+ * with stateless seeded random ops so that an epoch stays reproducible.
+ */
+final class SampleMapFunction {
+  static final String INDEX = "index";
+  static final String IMAGE_PATH = "image_path";
+  static final String MASK_PATH = "mask_path";
+  static final String IMAGE = "image";
+  static final String MASK = "mask";
+
+  private SampleMapFunction() {}
+
+  /** The function; its inputs and outputs are in the order of the constants above. */
+  static ConcreteFunction create(int height, int width) {
+    return ConcreteFunction.create(
+        tf -> {
+          Operand<TInt64> index = tf.placeholder(TInt64.class);
+          Operand<TString> imagePath = tf.placeholder(TString.class);
+          Operand<TString> maskPath = tf.placeholder(TString.class);
+          Operand<TFloat32> decodedImage = SampleDecoding.image(tf, tf.io.readFile(imagePath));
+          Operand<TFloat32> decodedMask = SampleDecoding.mask(tf, tf.io.readFile(maskPath));
+          Ops checked = tf.withControlDependencies(sameSize(tf, decodedImage, decodedMask));
+          Operand<TFloat32> image = resize(checked, decodedImage, height, width, 3);
+          Operand<TFloat32> mask = resize(checked, decodedMask, height, width, 1);
+          return Signature.builder()
+              .input(INDEX, index)
+              .input(IMAGE_PATH, imagePath)
+              .input(MASK_PATH, maskPath)
+              .output(INDEX, tf.identity(index))
+              .output(IMAGE, image)
+              .output(MASK, mask)
+              .build();
+        });
+  }
+
+  static Shape imageShape(int height, int width) {
+    return Shape.of(height, width, 3);
+  }
+
+  static Shape maskShape(int height, int width) {
+    return Shape.of(height, width, 1);
+  }
+
+  /** Fails the sample when image and mask differ in size (a transposed mask, a wrong file). */
+  private static Op sameSize(Ops tf, Operand<TFloat32> image, Operand<TFloat32> mask) {
+    Operand<TInt32> imageSize = heightWidth(tf, image);
+    Operand<TInt32> maskSize = heightWidth(tf, mask);
+    return tf.assertThat(
+        tf.reduceAll(tf.math.equal(imageSize, maskSize), tf.constant(0)),
+        List.of(tf.constant("image and mask sizes differ:"), imageSize, maskSize));
+  }
+
+  private static Operand<TInt32> heightWidth(Ops tf, Operand<TFloat32> hwc) {
+    return tf.slice(tf.shape(hwc), tf.constant(new int[] {0}), tf.constant(new int[] {2}));
+  }
+
+  private static Operand<TFloat32> resize(
+      Ops tf, Operand<TFloat32> hwc, int height, int width, int channels) {
+    Operand<TFloat32> resized =
+        tf.image.resizeBilinear(
+            tf.expandDims(hwc, tf.constant(0)),
+            tf.constant(new int[] {height, width}),
+            ResizeBilinear.halfPixelCenters(true),
+            ResizeBilinear.alignCorners(false));
+    return tf.reshape(resized, tf.constant(new int[] {height, width, channels}));
+  }
+}
