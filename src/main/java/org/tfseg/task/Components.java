@@ -35,17 +35,23 @@ public final class Components {
   private Components() {}
 
   public static Loss loss(LossConfig config) {
-    return switch (config) {
-      case BceLoss b -> new BinaryCrossEntropy();
-    };
+    if (config instanceof BceLoss) {
+      return new BinaryCrossEntropy();
+    }
+    throw new IllegalArgumentException("no loss registered for " + config);
   }
 
   public static Function<Ops, Optimizer> optimizer(OptimizerConfig config) {
-    return switch (config) {
-      case AdamConfig a -> tf -> new Adam(tf, a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
-      case RmsPropConfig r -> tf -> new RmsProp(tf, r.learningRate(), r.rho(), r.momentum(), r.epsilon(), r.centered());
-      case SgdConfig s -> tf -> new Sgd(tf, s.learningRate(), s.momentum(), s.nesterov());
-    };
+    if (config instanceof AdamConfig a) {
+      return tf -> new Adam(tf, a.learningRate(), a.beta1(), a.beta2(), a.epsilon());
+    }
+    if (config instanceof RmsPropConfig r) {
+      return tf -> new RmsProp(tf, r.learningRate(), r.rho(), r.momentum(), r.epsilon(), r.centered());
+    }
+    if (config instanceof SgdConfig s) {
+      return tf -> new Sgd(tf, s.learningRate(), s.momentum(), s.nesterov());
+    }
+    throw new IllegalArgumentException("no optimizer registered for " + config);
   }
 
   public static List<StreamingMetric> metrics(List<Metric> metrics, double threshold) {
@@ -64,15 +70,24 @@ public final class Components {
   public static List<Callback> callbacks(List<CallbackConfig> configs) {
     List<Callback> out = new ArrayList<>();
     for (CallbackConfig c : configs) {
-      out.add(switch (c) {
-        case ReduceLrOnPlateauConfig r -> new ReduceLROnPlateau(r.monitor(), r.factor(), r.patience(),
-            mode(r.mode()), r.minDelta(), r.cooldown(), r.minLr());
-        case ModelCheckpointConfig m -> new ModelCheckpoint(m.monitor(), mode(m.mode()), m.saveBestOnly());
-        case EarlyStoppingConfig e -> new EarlyStopping(e.monitor(), e.minDelta(), e.patience(), mode(e.mode()),
-            e.baseline(), e.restoreBestWeights(), e.startFromEpoch());
-      });
+      out.add(callback(c));
     }
     return out;
+  }
+
+  private static Callback callback(CallbackConfig c) {
+    if (c instanceof ReduceLrOnPlateauConfig r) {
+      return new ReduceLROnPlateau(r.monitor(), r.factor(), r.patience(), mode(r.mode()), r.minDelta(),
+          r.cooldown(), r.minLr());
+    }
+    if (c instanceof ModelCheckpointConfig m) {
+      return new ModelCheckpoint(m.monitor(), mode(m.mode()), m.saveBestOnly());
+    }
+    if (c instanceof EarlyStoppingConfig e) {
+      return new EarlyStopping(e.monitor(), e.minDelta(), e.patience(), mode(e.mode()), e.baseline(),
+          e.restoreBestWeights(), e.startFromEpoch());
+    }
+    throw new IllegalArgumentException("no callback registered for " + c);
   }
 
   private static String mode(org.tfseg.config.MonitorMode mode) {

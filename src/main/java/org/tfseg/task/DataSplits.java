@@ -38,20 +38,20 @@ public record DataSplits(List<SamplePair> train, List<SamplePair> validation, Li
   }
 
   static List<SamplePair> list(Source source) {
-    List<SamplePair> pairs = switch (source) {
-      case DutsSource d -> DutsLayout.list(Path.of(d.root()), d.subset());
-      case FolderSource f -> FolderPairs.list(Path.of(f.images()), Path.of(f.masks()));
-      case SyntheticSource s -> {
-        Path root = Path.of(s.root());
-        SyntheticSalientData.generate(root, s.count(), s.size().height(), s.size().width(), s.seed());
-        yield FolderPairs.list(root.resolve("images"), root.resolve("masks"));
-      }
-    };
-    Integer limit = switch (source) {
-      case DutsSource d -> d.limit();
-      case FolderSource f -> f.limit();
-      case SyntheticSource s -> null;
-    };
+    List<SamplePair> pairs;
+    Integer limit = null;
+    if (source instanceof DutsSource d) {
+      pairs = DutsLayout.list(Path.of(d.root()), d.subset());
+      limit = d.limit();
+    } else if (source instanceof FolderSource f) {
+      pairs = FolderPairs.list(Path.of(f.images()), Path.of(f.masks()));
+      limit = f.limit();
+    } else if (source instanceof SyntheticSource s) {
+      Path root = Path.of(s.root());
+      pairs = SyntheticSalientData.generate(root, s.count(), s.size().height(), s.size().width(), s.seed());
+    } else {
+      throw new IllegalArgumentException("no data layout registered for " + source);
+    }
     return limit == null || limit >= pairs.size() ? pairs : pairs.subList(0, limit);
   }
 }

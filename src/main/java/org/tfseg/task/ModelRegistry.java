@@ -10,14 +10,20 @@ public final class ModelRegistry {
   private ModelRegistry() {}
 
   public static SegmentationModel create(ModelConfig config) {
-    return switch (config) {
-      case UNetConfig u -> new UNet(u.baseFilters(), u.depth(), u.numClasses());
-    };
+    if (config instanceof UNetConfig u) {
+      return new UNet(u.baseFilters(), u.depth(), u.numClasses());
+    }
+    throw unknown(config);
   }
 
   public static int inputChannels(ModelConfig config) {
-    return switch (config) {
-      case UNetConfig u -> u.inputChannels();
-    };
+    if (config instanceof UNetConfig u) {
+      return u.inputChannels();
+    }
+    throw unknown(config);
+  }
+
+  private static IllegalArgumentException unknown(ModelConfig config) {
+    return new IllegalArgumentException("no model registered for " + config.getClass().getSimpleName());
   }
 }

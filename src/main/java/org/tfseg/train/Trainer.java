@@ -137,7 +137,7 @@ public final class Trainer {
     return acc.values(prefix);
   }
 
-  static String format(Map<String, Double> logs) {
+  public static String format(Map<String, Double> logs) {
     StringBuilder b = new StringBuilder();
     logs.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(String.format("%.6g", v)));
     return b.toString();

@@ -1,0 +1,107 @@
+package org.tfseg.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.tensorflow.exceptions.TensorFlowException;
+import org.tfseg.UserError;
+import org.tfseg.export.MaskPng;
+import org.tfseg.export.SavedModelPredictor;
+
+/**
+ * {@code tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR}: one mask PNG per
+ * image, at the image's original size (the SavedModel's image-bytes signature resizes back).
+ */
+final class PredictCommand implements Command {
+  private static final String USAGE = "tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR [--minmax]";
+  private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
+
+  @Override
+  public String name() {
+    return "predict";
+  }
+
+  @Override
+  public String summary() {
+    return "write mask PNGs for images with an exported SavedModel";
+  }
+
+  @Override
+  public int run(String[] args, PrintStream out) throws Exception {
+    Options options = new Options().addOption(Cli.help())
+        .addOption(Cli.value("saved-model", "DIR", "a SavedModel written by 'tfseg export'"))
+        .addOption(Cli.value("input", "FILE_OR_DIR", "an image, or a folder of images"))
+        .addOption(Cli.value("output", "DIR", "folder for the masks (created if absent; files are never replaced)"))
+        .addOption(org.apache.commons.cli.Option.builder().longOpt("minmax")
+            .desc("min-max normalise each probability map before writing (the BASNet test script's output)").build());
+    CommandLine line = Cli.parse(options, args, USAGE, out);
+    if (line == null) {
+      return 0;
+    }
+    for (String required : List.of("saved-model", "input", "output")) {
+      if (!line.hasOption(required)) {
+        throw new UserError("--" + required + " is required (usage: " + USAGE + ")");
+      }
+    }
+    List<Path> images = images(Path.of(line.getOptionValue("input")));
+    Path outDir = Path.of(line.getOptionValue("output"));
+    Files.createDirectories(outDir);
+    for (Path image : images) {
+      Path target = outDir.resolve(baseName(image) + ".png");
+      if (Files.exists(target)) {
+        throw new UserError(target + ": already exists; refusing to overwrite (choose another --output)");
+      }
+    }
+    long start = System.nanoTime();
+    try (SavedModelPredictor predictor = new SavedModelPredictor(Path.of(line.getOptionValue("saved-model")))) {
+      for (Path image : images) {
+        SavedModelPredictor.Mask mask;
+        try {
+          mask = predictor.predictEncoded(Files.readAllBytes(image));
+        } catch (TensorFlowException ex) {
+          throw new UserError(image + ": cannot decode image: " + firstLine(ex.getMessage()));
+        }
+        MaskPng.write(mask, line.hasOption("minmax"), outDir.resolve(baseName(image) + ".png"));
+      }
+    }
+    out.printf("wrote %d mask(s) to %s in %.1f s%n", images.size(), outDir, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private static List<Path> images(Path input) throws IOException {
+    if (Files.isRegularFile(input)) {
+      return List.of(input);
+    }
+    if (!Files.isDirectory(input)) {
+      throw new UserError(input + ": no such file or folder");
+    }
+    try (Stream<Path> s = Files.list(input)) {
+      List<Path> images = s.filter(Files::isRegularFile).filter(p -> isImage(p)).sorted().toList();
+      if (images.isEmpty()) {
+        throw new UserError(input + ": no images (" + String.join(", ", IMAGE_EXTENSIONS) + ") in this folder");
+      }
+      return images;
+    }
+  }
+
+  private static boolean isImage(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !n.startsWith(".") && IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
+  }
+
+  private static String baseName(Path p) {
+    String n = p.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("").trim();
+  }
+}
