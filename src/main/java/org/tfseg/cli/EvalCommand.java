@@ -20,6 +20,7 @@ import org.tfseg.data.SamplePair;
 import org.tfseg.export.InferenceGraph;
 import org.tfseg.export.Predictor;
 import org.tfseg.export.SavedModelPredictor;
+import org.tfseg.graph.Tensors;
 import org.tfseg.metric.MetricGraph;
 import org.tfseg.task.SegmentationTask;
 
@@ -74,12 +75,22 @@ final class EvalCommand implements Command {
             task.model().numClasses());
         InputPipeline data = task.pipeline(samples, false);
         BatchIterator it = data.epoch(0)) {
+      double maskSum = 0;
+      long pixels = 0;
       while (it.hasNext()) {
         try (Batch b = it.next()) {
           metrics.add(predictor.predict(b.images()), b.masks());
+          for (float v : Tensors.floats(b.masks())) {
+            maskSum += v;
+          }
+          pixels += b.masks().shape().size();
         }
       }
       results = metrics.results();
+      if (task.model().numClasses() == 1) {
+        // The MAE of predicting background everywhere: the bar any salient-object model must beat.
+        results.put("mae_all_background", maskSum / pixels);
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     String splitName = split.name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,80 @@
+package org.tfseg.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.Tensors;
+import org.tfseg.loss.BinaryCrossEntropy;
+import org.tfseg.metric.Precision;
+import org.tfseg.model.UNet;
+import org.tfseg.optim.Sgd;
+
+class TrainingGraphTest {
+  private static final int N = 4, H = 16, W = 16;
+
+  /**
+   * With a zero learning rate the weights stay fixed, so after k steps on one batch each moving
+   * mean must be exactly the Keras update {@code m_k = m·0.99^k + μ·(1 − 0.99^k)} of the batch mean.
+   */
+  @Test
+  void batchNormMovingAveragesFollowTheKerasUpdate() {
+    ModelSpec spec = new ModelSpec(new UNet(2, 1, 1), H, W, 3, new BinaryCrossEntropy(),
+        tf -> new Sgd(tf, 0.0, 0.0, false), List.of(new Precision(0.5)), 1);
+    try (TrainingGraph g = new TrainingGraph(spec);
+        TFloat32 x = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 2));
+        TFloat32 y = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W])) {
+      ModelVariable movingMean = g.store().all().stream()
+          .filter(v -> v.name().equals("enc1/bn1/moving_mean")).findFirst().orElseThrow();
+      // batch mean of enc1/conv1's output, per channel
+      @SuppressWarnings("unchecked")
+      org.tensorflow.Operand<TFloat32> conv =
+          (org.tensorflow.Operand<TFloat32>) g.session().graph().outputOrThrow("train/enc1/conv1/BiasAdd");
+      ModelVariable movingVar = g.store().all().stream()
+          .filter(v -> v.name().equals("enc1/bn1/moving_variance")).findFirst().orElseThrow();
+      double[] batchMean = new double[2];
+      double[] batchVar = new double[2];
+      int count = N * H * W;
+      try (Result r = g.session().runner().feed("images", x).fetch(conv).run()) {
+        float[] c = Tensors.floats((TFloat32) r.get(0));
+        for (int i = 0; i < c.length; i++) {
+          batchMean[i % 2] += c[i] / (double) count;
+        }
+        for (int i = 0; i < c.length; i++) {
+          batchVar[i % 2] += Math.pow(c[i] - batchMean[i % 2], 2) / (count - 1); // Bessel-corrected, as Keras 2
+        }
+      }
+      int k = 7;
+      for (int i = 0; i < k; i++) {
+        g.train(x, y);
+      }
+      float[] m;
+      float[] v;
+      try (Result r = g.session().runner().fetch(movingMean.variable()).fetch(movingVar.variable()).run()) {
+        m = Tensors.floats((TFloat32) r.get(0));
+        v = Tensors.floats((TFloat32) r.get(1));
+      }
+      double decay = Math.pow(0.99, k);
+      for (int ch = 0; ch < 2; ch++) {
+        assertEquals(batchMean[ch] * (1 - decay), m[ch], 1e-5, "moving mean channel " + ch);
+        assertEquals(batchVar[ch] * (1 - decay) + decay, v[ch], 1e-4, "moving variance channel " + ch);
+      }
+      assertTrue(Math.abs(m[0]) > 1e-4, "the moving mean must have moved");
+    }
+  }
+
+  private static float[] random(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] f = new float[n];
+    for (int i = 0; i < n; i++) {
+      f[i] = (float) r.nextDouble();
+    }
+    return f;
+  }
+}
