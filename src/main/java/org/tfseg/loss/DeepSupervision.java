@@ -40,12 +40,25 @@ public final class DeepSupervision implements Loss {
       throw new IllegalArgumentException(
           weights.length + " output weights for a model with " + logits.size() + " outputs");
     }
+    List<Operand<TFloat32>> values = perOutputValues(tf, logits, targets);
     List<Operand<TFloat32>> parts = new ArrayList<>();
-    for (int i = 0; i < logits.size(); i++) {
-      Operand<TFloat32> value = perOutput.build(tf, List.of(logits.get(i)), targets);
+    for (int i = 0; i < values.size(); i++) {
       double w = weights == null ? 1.0 : weights[i];
-      parts.add(w == 1.0 ? value : tf.math.mul(value, tf.constant((float) w)));
+      parts.add(w == 1.0 ? values.get(i) : tf.math.mul(values.get(i), tf.constant((float) w)));
     }
     return parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
+  }
+
+  /**
+   * The unweighted loss of each output, in output order: what Keras logs as
+   * {@code <output>_loss} for a multi-output model.
+   */
+  public List<Operand<TFloat32>> perOutputValues(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+    List<Operand<TFloat32>> values = new ArrayList<>();
+    for (Operand<TFloat32> output : logits) {
+      values.add(perOutput.build(tf, List.of(output), targets));
+    }
+    return values;
   }
 }

@@ -26,6 +26,16 @@ class DeepSupervisionTest {
   }
 
   @Test
+  void exposesTheUnweightedLossOfEachOutput() {
+    DeepSupervision loss = new DeepSupervision(new BinaryCrossEntropy(), 2, 0.5);
+    double[] values = LossReference.evaluate(tf -> tf.stack(loss.perOutputValues(tf,
+        List.of(LossReference.constant(tf, a, 2, 2, 2, 1), LossReference.constant(tf, b, 2, 2, 2, 1)),
+        LossReference.constant(tf, targets, 2, 2, 2, 1))));
+    assertEquals(LossReference.bce(a, targets), values[0], 1e-6);
+    assertEquals(LossReference.bce(b, targets), values[1], 1e-6);
+  }
+
+  @Test
   void rejectsAWeightCountThatDoesNotMatchTheOutputs() {
     assertThrows(IllegalArgumentException.class, () -> value(new DeepSupervision(new BinaryCrossEntropy(), 1, 1, 1)));
   }
