@@ -38,7 +38,7 @@ class ExperimentFilesTest {
   void unetDuts() {
     Experiment e = ExperimentLoader.load(Path.of("experiments/unet_duts.json"), List.of());
     assertEquals("unet_duts", e.name());
-    assertEquals(0L, e.seed());
+    assertEquals(42L, e.seed());
     assertEquals(new UNetConfig(64, 4, 1, 3), e.model());
     assertEquals(new ImageSize(256, 256), e.data().imageSize());
     assertEquals(new DutsSource("data/DUTS", "DUTS-TR", null), e.data().train());
@@ -64,14 +64,14 @@ class ExperimentFilesTest {
     Experiment e = ExperimentLoader.load(Path.of("experiments/quickstart.json"), List.of());
     assertEquals(new UNetConfig(8, 3, 1, 3), e.model());
     assertEquals(new ImageSize(96, 96), e.data().imageSize());
-    assertEquals(new SyntheticSource("data/synthetic-train", 320, 1L, new ImageSize(96, 96)),
+    assertEquals(new SyntheticSource("data/synthetic-train", 480, 1L, new ImageSize(96, 96)),
         e.data().train());
     assertEquals(new SyntheticSource("data/synthetic-test", 64, 2L, new ImageSize(96, 96)),
         e.data().test());
     assertEquals(0.15, e.data().validationHoldout());
-    assertEquals(16, e.training().batchSize());
-    assertEquals(8, e.training().epochs());
-    assertEquals(3e-3, e.optimizer().learningRate());
+    assertEquals(8, e.training().batchSize());
+    assertEquals(15, e.training().epochs());
+    assertEquals(1e-3, e.optimizer().learningRate());
     assertEquals(3, e.training().callbacks().size());
   }
 }
