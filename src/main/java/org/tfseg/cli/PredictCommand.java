@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tfseg.UserError;
 import org.tfseg.export.MaskPng;
@@ -64,7 +65,7 @@ final class PredictCommand implements Command {
         SavedModelPredictor.Mask mask;
         try {
           mask = predictor.predictEncoded(Files.readAllBytes(image));
-        } catch (TensorFlowException ex) {
+        } catch (TFInvalidArgumentException | TensorFlowException ex) {
           throw new UserError(image + ": cannot decode image: " + firstLine(ex.getMessage()));
         }
         MaskPng.write(mask, line.hasOption("minmax"), outDir.resolve(baseName(image) + ".png"));

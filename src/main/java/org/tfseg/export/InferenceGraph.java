@@ -11,6 +11,8 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.SessionFunction;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -76,7 +78,13 @@ public final class InferenceGraph implements Predictor {
     if (!Files.exists(Path.of(checkpointPrefix + ".index"))) {
       throw new UserError(checkpointPrefix + ": no checkpoint there (expected " + checkpointPrefix + ".index)");
     }
-    session.restore(checkpointPrefix);
+    try {
+      session.restore(checkpointPrefix);
+    } catch (TFInvalidArgumentException | TensorFlowException e) {
+      throw new UserError(checkpointPrefix + ": does not fit this experiment's model ("
+          + e.getMessage().lines().findFirst().orElse("").trim()
+          + "); evaluate with the experiment and --set overrides the run was trained with (see its experiment.json)");
+    }
     return this;
   }
 
