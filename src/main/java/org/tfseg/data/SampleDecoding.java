@@ -49,17 +49,19 @@ final class SampleDecoding {
    */
   static Operand<TFloat32> labels(Ops tf, Operand<TString> bytes, LabelMap map) {
     Operand<TInt32> rgb = tf.dtypes.cast(rgb(tf, bytes), TInt32.class);
-    Operand<TInt32> raw =
+    Operand<TInt32> red =
         tf.slice(rgb, tf.constant(new int[] {0, 0, 0}), tf.constant(new int[] {-1, -1, 1}));
-    Op grey = tf.assertThat(tf.reduceAll(tf.math.equal(rgb, raw), tf.constant(new int[] {0, 1, 2})),
+    Op grey = tf.assertThat(tf.reduceAll(tf.math.equal(rgb, red), tf.constant(new int[] {0, 1, 2})),
         List.of(tf.constant("label image has colour pixels; expected grey class values")));
+    // checked first, so that a colour image is reported as such rather than as unmapped values
+    Operand<TInt32> raw = tf.withControlDependencies(List.of(grey)).identity(red);
     Operand<TInt32> classes = tf.gather(tf.constant(map.table()), raw, tf.constant(0));
     Operand<TInt32> unmapped = tf.dtypes.cast(tf.math.less(classes, tf.constant(0)), TInt32.class);
     Op mapped = tf.assertThat(
         tf.math.equal(tf.max(unmapped, tf.constant(new int[] {0, 1, 2})), tf.constant(0)),
         List.of(tf.constant("label value outside the mapping " + map + ", e.g."),
             tf.max(tf.math.mul(raw, unmapped), tf.constant(new int[] {0, 1, 2}))));
-    return tf.withControlDependencies(List.of(grey, mapped)).dtypes.cast(classes, TFloat32.class);
+    return tf.withControlDependencies(List.of(mapped)).dtypes.cast(classes, TFloat32.class);
   }
 
   private static Operand<TUint8> rgb(Ops tf, Operand<TString> bytes) {
