@@ -108,7 +108,7 @@ class StrictBindingTest {
         "$.model.architecture: unknown architecture 'resnet' (valid: unet)",
         "model.architecture=resnet");
     assertMinimalFails(
-        "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, synthetic)",
+        "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, oxford_pet, synthetic)",
         "data.train.layout=coco");
     assertMinimalFails(
         "$.loss.type: unknown type 'dice' (valid: bce)", "loss.type=dice");
@@ -128,10 +128,10 @@ class StrictBindingTest {
   @Test
   void unknownEnumValuesListValidNames() {
     assertMinimalFails(
-        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy)",
+        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy, mean_iou, dice)",
         "training.metrics=[\"precision\",\"iou\"]");
     assertMinimalFails(
-        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy)",
+        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy, mean_iou, dice)",
         "evaluation.metrics=[\"f1\"]");
     assertMinimalFails(
         "$.evaluation.split: unknown value \"dev\" (valid: train, validation, test)",
