@@ -111,7 +111,8 @@ class StrictBindingTest {
         "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, oxford_pet, synthetic)",
         "data.train.layout=coco");
     assertMinimalFails(
-        "$.loss.type: unknown type 'dice' (valid: bce)", "loss.type=dice");
+        "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy, dice, bce_dice)",
+        "loss.type=focal");
     assertMinimalFails(
         "$.training.callbacks[0].type: unknown type 'tensorboard' (valid: reduce_lr_on_plateau,"
             + " model_checkpoint, early_stopping)",
