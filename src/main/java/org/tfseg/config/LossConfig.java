@@ -12,5 +12,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = BceLoss.class, name = "bce"),
+  @JsonSubTypes.Type(value = SparseCceLoss.class, name = "sparse_categorical_crossentropy"),
+  @JsonSubTypes.Type(value = DiceLoss.class, name = "dice"),
+  @JsonSubTypes.Type(value = BceDiceLoss.class, name = "bce_dice"),
 })
-public sealed interface LossConfig permits BceLoss {}
+public sealed interface LossConfig permits BceLoss, SparseCceLoss, DiceLoss, BceDiceLoss {}

@@ -15,8 +15,15 @@ public enum Metric {
   /** Mean absolute error between the sigmoid output and the mask. */
   @JsonProperty("mae")
   MAE,
+  /** Pixel accuracy: argmax equals the label (softmax models) or thresholded agreement. */
   @JsonProperty("accuracy")
-  ACCURACY;
+  ACCURACY,
+  /** Keras MeanIoU over the epoch's confusion counts; evaluations add {@code iou_class<c>}. */
+  @JsonProperty("mean_iou")
+  MEAN_IOU,
+  /** Dice score (F1) of the thresholded foreground; binary models only. */
+  @JsonProperty("dice")
+  DICE;
 
   /** The name used in JSON and in logs ({@code precision}, {@code mae}, …). */
   public String jsonName() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = DutsSource.class, name = "duts"),
   @JsonSubTypes.Type(value = FolderSource.class, name = "folder"),
+  @JsonSubTypes.Type(value = OxfordPetSource.class, name = "oxford_pet"),
   @JsonSubTypes.Type(value = SyntheticSource.class, name = "synthetic"),
 })
-public sealed interface Source permits DutsSource, FolderSource, SyntheticSource {}
+public sealed interface Source permits DutsSource, FolderSource, OxfordPetSource, SyntheticSource {}

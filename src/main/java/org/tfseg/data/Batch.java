@@ -27,7 +27,7 @@ public final class Batch implements AutoCloseable {
     return images;
   }
 
-  /** {@code [N, H, W, 1]} grey in [0, 1]. */
+  /** {@code [N, H, W, 1]} grey in [0, 1], or class indices for {@code labels} targets. */
   public TFloat32 masks() {
     return masks;
   }

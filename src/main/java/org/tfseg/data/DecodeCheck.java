@@ -23,11 +23,14 @@ final class DecodeCheck implements AutoCloseable {
   private final Operand<TInt32> imageShape;
   private final Operand<TInt32> maskShape;
 
-  DecodeCheck() {
+  /** {@code labels} as the pipeline's: null for grey masks. */
+  DecodeCheck(LabelMap labels) {
     Ops tf = Ops.create(graph);
     path = tf.placeholder(TString.class);
     imageShape = tf.shape(SampleDecoding.image(tf, tf.io.readFile(path)));
-    maskShape = tf.shape(SampleDecoding.mask(tf, tf.io.readFile(path)));
+    maskShape = tf.shape(labels == null
+        ? SampleDecoding.mask(tf, tf.io.readFile(path))
+        : SampleDecoding.labels(tf, tf.io.readFile(path), labels));
     session = new Session(graph);
   }
 

@@ -44,6 +44,7 @@ public final class InputPipeline implements AutoCloseable {
       List.of(TInt64.class, TFloat32.class, TFloat32.class);
 
   private final List<SamplePair> samples;
+  private final LabelMap labels;
   private final PipelineOptions options;
   private final Graph graph;
   private final ConcreteFunction mapFunction;
@@ -79,7 +80,8 @@ public final class InputPipeline implements AutoCloseable {
     }
     int h = options.height();
     int w = options.width();
-    mapFunction = SampleMapFunction.create(h, w);
+    labels = commonLabels(this.samples);
+    mapFunction = SampleMapFunction.create(h, w, labels);
     graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
@@ -205,6 +207,18 @@ public final class InputPipeline implements AutoCloseable {
     mapFunction.close();
   }
 
+  /** The samples' shared label map (null for grey masks); mixed target kinds are an error. */
+  private static LabelMap commonLabels(List<SamplePair> samples) {
+    LabelMap first = samples.get(0).labels();
+    for (SamplePair s : samples) {
+      if (!java.util.Objects.equals(s.labels(), first)) {
+        throw new UserError(s.mask() + ": its target kind or label mapping differs from that of "
+            + samples.get(0).mask() + " (one pipeline takes one kind)");
+      }
+    }
+    return first;
+  }
+
   private static void requireReadable(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new UserError(file + ": file not found");
@@ -216,7 +230,7 @@ public final class InputPipeline implements AutoCloseable {
 
   /** Names the file behind a tf.data error by decoding the epoch's remaining samples one by one. */
   private RuntimeException culprit(RuntimeException error, int[] order, int firstUndelivered) {
-    try (DecodeCheck check = new DecodeCheck()) {
+    try (DecodeCheck check = new DecodeCheck(labels)) {
       for (int k = 0; k < order.length; k++) {
         int position = (firstUndelivered + k) % order.length;
         Optional<String> problem = check.problem(samples.get(order[position]));

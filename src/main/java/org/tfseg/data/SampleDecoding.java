@@ -1,6 +1,8 @@
 package org.tfseg.data;
 
+import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.image.DecodeImage;
 import org.tensorflow.types.TFloat32;
@@ -37,6 +39,29 @@ final class SampleDecoding {
     Operand<TInt32> luma =
         tf.bitwise.rightShift(tf.math.add(weighted, tf.constant(32768)), tf.constant(16));
     return tf.math.div(tf.dtypes.cast(luma, TFloat32.class), tf.constant(255f));
+  }
+
+  /**
+   * {@code [h, w, 1]} class indices (as floats) of a label image through {@code map}: the raw
+   * 8-bit values, never grey-converted or scaled. A grey palette (index i shown as (i, i, i)) reads
+   * as its indices; a colour palette or RGB image fails, since TF decoders expose colours, not
+   * palette indices. A value {@code map} has no class for fails too.
+   */
+  static Operand<TFloat32> labels(Ops tf, Operand<TString> bytes, LabelMap map) {
+    Operand<TInt32> rgb = tf.dtypes.cast(rgb(tf, bytes), TInt32.class);
+    Operand<TInt32> red =
+        tf.slice(rgb, tf.constant(new int[] {0, 0, 0}), tf.constant(new int[] {-1, -1, 1}));
+    Op grey = tf.assertThat(tf.reduceAll(tf.math.equal(rgb, red), tf.constant(new int[] {0, 1, 2})),
+        List.of(tf.constant("label image has colour pixels; expected grey class values")));
+    // checked first, so that a colour image is reported as such rather than as unmapped values
+    Operand<TInt32> raw = tf.withControlDependencies(List.of(grey)).identity(red);
+    Operand<TInt32> classes = tf.gather(tf.constant(map.table()), raw, tf.constant(0));
+    Operand<TInt32> unmapped = tf.dtypes.cast(tf.math.less(classes, tf.constant(0)), TInt32.class);
+    Op mapped = tf.assertThat(
+        tf.math.equal(tf.max(unmapped, tf.constant(new int[] {0, 1, 2})), tf.constant(0)),
+        List.of(tf.constant("label value outside the mapping " + map + ", e.g."),
+            tf.max(tf.math.mul(raw, unmapped), tf.constant(new int[] {0, 1, 2}))));
+    return tf.withControlDependencies(List.of(mapped)).dtypes.cast(classes, TFloat32.class);
   }
 
   private static Operand<TUint8> rgb(Ops tf, Operand<TString> bytes) {

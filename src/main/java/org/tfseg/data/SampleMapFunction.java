@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.image.ResizeBilinear;
+import org.tensorflow.op.image.ResizeNearestNeighbor;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -29,18 +30,30 @@ final class SampleMapFunction {
 
   private SampleMapFunction() {}
 
-  /** The function; its inputs and outputs are in the order of the constants above. */
+  /** The function for grey masks; its inputs and outputs are in the order of the constants above. */
   static ConcreteFunction create(int height, int width) {
+    return create(height, width, null);
+  }
+
+  /**
+   * With {@code labels} non-null the targets are class labels through that map, resized with
+   * nearest neighbour (interpolating class indices would invent classes); else grey masks.
+   */
+  static ConcreteFunction create(int height, int width, LabelMap labels) {
     return ConcreteFunction.create(
         tf -> {
           Operand<TInt64> index = tf.placeholder(TInt64.class);
           Operand<TString> imagePath = tf.placeholder(TString.class);
           Operand<TString> maskPath = tf.placeholder(TString.class);
           Operand<TFloat32> decodedImage = SampleDecoding.image(tf, tf.io.readFile(imagePath));
-          Operand<TFloat32> decodedMask = SampleDecoding.mask(tf, tf.io.readFile(maskPath));
+          Operand<TFloat32> decodedMask = labels == null
+              ? SampleDecoding.mask(tf, tf.io.readFile(maskPath))
+              : SampleDecoding.labels(tf, tf.io.readFile(maskPath), labels);
           Ops checked = tf.withControlDependencies(sameSize(tf, decodedImage, decodedMask));
           Operand<TFloat32> image = resize(checked, decodedImage, height, width, 3);
-          Operand<TFloat32> mask = resize(checked, decodedMask, height, width, 1);
+          Operand<TFloat32> mask = labels == null
+              ? resize(checked, decodedMask, height, width, 1)
+              : resizeNearest(checked, decodedMask, height, width);
           return Signature.builder()
               .input(INDEX, index)
               .input(IMAGE_PATH, imagePath)
@@ -82,5 +95,16 @@ final class SampleMapFunction {
             ResizeBilinear.halfPixelCenters(true),
             ResizeBilinear.alignCorners(false));
     return tf.reshape(resized, tf.constant(new int[] {height, width, channels}));
+  }
+
+  /** {@code tf.image.resize(method="nearest")}: half-pixel centres, no corner alignment. */
+  private static Operand<TFloat32> resizeNearest(Ops tf, Operand<TFloat32> hw1, int height, int width) {
+    Operand<TFloat32> resized =
+        tf.image.resizeNearestNeighbor(
+            tf.expandDims(hw1, tf.constant(0)),
+            tf.constant(new int[] {height, width}),
+            ResizeNearestNeighbor.halfPixelCenters(true),
+            ResizeNearestNeighbor.alignCorners(false));
+    return tf.reshape(resized, tf.constant(new int[] {height, width, 1}));
   }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.op.Ops;
 import org.tfseg.config.AdamConfig;
+import org.tfseg.config.BceDiceLoss;
 import org.tfseg.config.BceLoss;
 import org.tfseg.config.CallbackConfig;
+import org.tfseg.config.DiceLoss;
 import org.tfseg.config.EarlyStoppingConfig;
 import org.tfseg.config.LossConfig;
 import org.tfseg.config.Metric;
@@ -15,9 +17,16 @@ import org.tfseg.config.OptimizerConfig;
 import org.tfseg.config.ReduceLrOnPlateauConfig;
 import org.tfseg.config.RmsPropConfig;
 import org.tfseg.config.SgdConfig;
+import org.tfseg.config.SparseCceLoss;
+import org.tfseg.loss.BceDice;
 import org.tfseg.loss.BinaryCrossEntropy;
+import org.tfseg.loss.Dice;
 import org.tfseg.loss.Loss;
+import org.tfseg.loss.SparseCategoricalCrossEntropy;
+import org.tfseg.metric.Accuracy;
+import org.tfseg.metric.DiceScore;
 import org.tfseg.metric.MeanAbsoluteError;
+import org.tfseg.metric.MeanIou;
 import org.tfseg.metric.Precision;
 import org.tfseg.metric.Recall;
 import org.tfseg.metric.StreamingMetric;
@@ -37,6 +46,15 @@ public final class Components {
   public static Loss loss(LossConfig config) {
     if (config instanceof BceLoss) {
       return new BinaryCrossEntropy();
+    }
+    if (config instanceof SparseCceLoss) {
+      return new SparseCategoricalCrossEntropy();
+    }
+    if (config instanceof DiceLoss d) {
+      return new Dice(d.smooth());
+    }
+    if (config instanceof BceDiceLoss b) {
+      return new BceDice(b.bceWeight(), b.smooth());
     }
     throw new IllegalArgumentException("no loss registered for " + config);
   }
@@ -61,7 +79,9 @@ public final class Components {
         case PRECISION -> new Precision(threshold);
         case RECALL -> new Recall(threshold);
         case MAE -> new MeanAbsoluteError();
-        case ACCURACY -> throw new IllegalArgumentException("accuracy needs a multi-class model");
+        case ACCURACY -> new Accuracy(threshold);
+        case MEAN_IOU -> new MeanIou(threshold);
+        case DICE -> new DiceScore(threshold);
       });
     }
     return out;

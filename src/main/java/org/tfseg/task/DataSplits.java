@@ -5,11 +5,13 @@ import java.util.List;
 import org.tfseg.config.DataConfig;
 import org.tfseg.config.DutsSource;
 import org.tfseg.config.FolderSource;
+import org.tfseg.config.OxfordPetSource;
 import org.tfseg.config.Source;
 import org.tfseg.config.Split;
 import org.tfseg.config.SyntheticSource;
 import org.tfseg.data.DutsLayout;
 import org.tfseg.data.FolderPairs;
+import org.tfseg.data.OxfordPetLayout;
 import org.tfseg.data.SamplePair;
 import org.tfseg.data.SplitCarver;
 import org.tfseg.data.SyntheticSalientData;
@@ -46,6 +48,9 @@ public record DataSplits(List<SamplePair> train, List<SamplePair> validation, Li
     } else if (source instanceof FolderSource f) {
       pairs = FolderPairs.list(Path.of(f.images()), Path.of(f.masks()));
       limit = f.limit();
+    } else if (source instanceof OxfordPetSource o) {
+      pairs = OxfordPetLayout.list(Path.of(o.root()), o.split());
+      limit = o.limit();
     } else if (source instanceof SyntheticSource s) {
       Path root = Path.of(s.root());
       pairs = SyntheticSalientData.generate(root, s.count(), s.size().height(), s.size().width(), s.seed());

@@ -1,10 +1,13 @@
 package org.tfseg.task;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.tfseg.config.Metric;
 import org.tfseg.config.Experiment;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
+import org.tfseg.metric.ClassIou;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.SegmentationModel;
 import org.tfseg.train.ModelSpec;
@@ -48,8 +51,16 @@ public final class SegmentationTask {
         Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed());
   }
 
+  /** The evaluation metrics; with {@code mean_iou}, also each class' IoU ({@code iou_class<c>}). */
   public List<StreamingMetric> evaluationMetrics() {
-    return Components.metrics(experiment.evaluation().metrics(), experiment.evaluation().threshold());
+    var e = experiment.evaluation();
+    List<StreamingMetric> metrics = new ArrayList<>(Components.metrics(e.metrics(), e.threshold()));
+    if (e.metrics().contains(Metric.MEAN_IOU)) {
+      for (int c = 0; c < Math.max(2, model.numClasses()); c++) {
+        metrics.add(new ClassIou(c, e.threshold()));
+      }
+    }
+    return metrics;
   }
 
   public DataSplits splits() {

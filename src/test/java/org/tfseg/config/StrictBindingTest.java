@@ -108,10 +108,11 @@ class StrictBindingTest {
         "$.model.architecture: unknown architecture 'resnet' (valid: unet)",
         "model.architecture=resnet");
     assertMinimalFails(
-        "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, synthetic)",
+        "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, oxford_pet, synthetic)",
         "data.train.layout=coco");
     assertMinimalFails(
-        "$.loss.type: unknown type 'dice' (valid: bce)", "loss.type=dice");
+        "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy, dice, bce_dice)",
+        "loss.type=focal");
     assertMinimalFails(
         "$.training.callbacks[0].type: unknown type 'tensorboard' (valid: reduce_lr_on_plateau,"
             + " model_checkpoint, early_stopping)",
@@ -128,10 +129,10 @@ class StrictBindingTest {
   @Test
   void unknownEnumValuesListValidNames() {
     assertMinimalFails(
-        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy)",
+        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy, mean_iou, dice)",
         "training.metrics=[\"precision\",\"iou\"]");
     assertMinimalFails(
-        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy)",
+        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy, mean_iou, dice)",
         "evaluation.metrics=[\"f1\"]");
     assertMinimalFails(
         "$.evaluation.split: unknown value \"dev\" (valid: train, validation, test)",
