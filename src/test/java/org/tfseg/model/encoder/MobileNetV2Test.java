@@ -49,9 +49,9 @@ class MobileNetV2Test {
       // no residual add on block 0, nor where the stride or width changes
       List<String> adds = new ArrayList<>();
       g.operations().forEachRemaining(op -> {
-        String layer = op.name().split("/")[1];
-        if (op.type().equals("Add") && layer.endsWith("_add")) {
-          adds.add(layer);
+        String[] parts = op.name().split("/");
+        if (op.type().equals("Add") && parts.length > 1 && parts[1].endsWith("_add")) {
+          adds.add(parts[1]);
         }
       });
       assertEquals(List.of("block_2_add", "block_4_add", "block_5_add", "block_7_add", "block_8_add",
