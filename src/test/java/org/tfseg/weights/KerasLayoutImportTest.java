@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -15,6 +16,7 @@ import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.Layers;
 import org.tfseg.graph.ModelVariable;
 import org.tfseg.graph.VariableStore;
+import org.tfseg.model.encoder.Encoder;
 import org.tfseg.model.encoder.MobileNetV2;
 import org.tfseg.model.encoder.ResNet50;
 
@@ -56,21 +58,30 @@ class KerasLayoutImportTest {
     }
   }
 
-  @Test
-  void mobileNetV2WithDifferentNamesLoadsByPositionInKerasOrder() {
-    List<String> order = WeightFixtures.lines("mobilenet_v2_order.txt");
+  /**
+   * Pairs the renamed layout file with the model {@code build} makes below {@code scope}: by
+   * position, complete, and each variable with the tensor of its own Keras name.
+   */
+  private static ImportPlan assertPositionalInKerasOrder(String model, String scope, BiConsumer<Layers, Operand<TFloat32>> build) {
+    List<String> order = WeightFixtures.lines(model + "_order.txt");
     try (Graph g = new Graph();
-        KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("mobilenet_v2_layout_renamed.h5"))) {
+        KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path(model + "_layout_renamed.h5"))) {
       Ops tf = Ops.create(g);
-      VariableStore full = new VariableStore(tf, 1);
-      new MobileNetV2("").fullModel(layers(tf, full), images(tf));
-      ImportPlan plan = KerasWeightImport.plan(f, full, "");
+      VariableStore store = new VariableStore(tf, 1);
+      build.accept(layers(tf, store), images(tf));
+      ImportPlan plan = KerasWeightImport.plan(f, store, scope);
       assertEquals(ImportMode.BY_POSITION, plan.report().mode());
       assertTrue(plan.report().complete() && plan.report().unexpected().isEmpty(), plan.report().summary());
       for (Assignment a : plan.assignments()) {
-        assertEquals(order.get(a.source().position()), a.variable().name());
+        assertEquals(Encoder.scoped(scope, order.get(a.source().position())), a.variable().name());
       }
+      return plan;
     }
+  }
+
+  @Test
+  void mobileNetV2WithDifferentNamesLoadsByPositionInKerasOrder() {
+    assertPositionalInKerasOrder("mobilenet_v2", "", (l, x) -> new MobileNetV2("").fullModel(l, x));
   }
 
   @Test
@@ -96,19 +107,7 @@ class KerasLayoutImportTest {
 
   @Test
   void resNet50WithKeras1StyleNamesLoadsByPositionInKerasOrder() {
-    List<String> order = WeightFixtures.lines("resnet50_order.txt");
-    try (Graph g = new Graph();
-        KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("resnet50_layout_renamed.h5"))) {
-      Ops tf = Ops.create(g);
-      VariableStore store = new VariableStore(tf, 1);
-      new ResNet50("encoder").features(layers(tf, store), images(tf));
-      ImportPlan plan = KerasWeightImport.plan(f, store, "encoder");
-      assertEquals(ImportMode.BY_POSITION, plan.report().mode());
-      assertTrue(plan.report().complete() && plan.report().unexpected().isEmpty(), plan.report().summary());
-      assertEquals(23_587_712L, plan.report().values());
-      for (Assignment a : plan.assignments()) {
-        assertEquals("encoder/" + order.get(a.source().position()), a.variable().name());
-      }
-    }
+    ImportPlan plan = assertPositionalInKerasOrder("resnet50", "encoder", (l, x) -> new ResNet50("encoder").features(l, x));
+    assertEquals(23_587_712L, plan.report().values());
   }
 }

@@ -20,7 +20,7 @@ import org.tfseg.graph.Layers;
  * tutorials: the layers after it would get no gradient. {@link #fullModel} builds everything, up
  * to {@code out_relu}.
  */
-public final class MobileNetV2 implements Encoder {
+public final class MobileNetV2 extends KerasEncoder {
   public static final String NAME = "mobilenet_v2";
   public static final String WEIGHTS_FILE = "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5";
   static final float BN_MOMENTUM = 0.999f;
@@ -36,7 +36,6 @@ public final class MobileNetV2 implements Encoder {
     "block_16_project"
   };
 
-  private final String scope;
   private final double alpha;
 
   /** The ImageNet configuration, alpha 1.0. */
@@ -46,26 +45,11 @@ public final class MobileNetV2 implements Encoder {
 
   /** @param alpha Keras' width multiplier; official weights exist for 0.35 … 1.4 only */
   public MobileNetV2(String scope, double alpha) {
+    super(NAME, scope, Preprocessing.TF);
     if (!(alpha > 0)) {
       throw new IllegalArgumentException("alpha must be positive");
     }
-    this.scope = scope;
     this.alpha = alpha;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String scope() {
-    return scope;
-  }
-
-  @Override
-  public Preprocessing preprocessing() {
-    return Preprocessing.TF;
   }
 
   @Override
@@ -174,9 +158,5 @@ public final class MobileNetV2 implements Encoder {
 
   private Operand<TFloat32> relu6(Layers l, String name, Operand<TFloat32> x) {
     return l.relu6(n(name), x);
-  }
-
-  private String n(String layer) {
-    return Encoder.scoped(scope, layer);
   }
 }

@@ -17,10 +17,9 @@ import org.tfseg.model.ResNetBlocks;
  * without the classifier). Keras publishes no ImageNet weights for it, so none are expected; its
  * inputs are the [0, 1] images (keras_cv's own rescaling layer makes the same range).
  */
-public final class ResNet34 implements Encoder {
+public final class ResNet34 extends KerasEncoder {
   public static final String NAME = "resnet34";
 
-  private final String scope;
   private final int width;
 
   public ResNet34(String scope) {
@@ -29,26 +28,8 @@ public final class ResNet34 implements Encoder {
 
   /** @param width stem and first-stage filters (64 in ResNet-34) */
   public ResNet34(String scope, int width) {
-    if (width < 1) {
-      throw new IllegalArgumentException("width must be positive");
-    }
-    this.scope = scope;
-    this.width = width;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String scope() {
-    return scope;
-  }
-
-  @Override
-  public Preprocessing preprocessing() {
-    return Preprocessing.NONE;
+    super(NAME, scope, Preprocessing.NONE);
+    this.width = positiveWidth(width);
   }
 
   @Override
@@ -85,9 +66,5 @@ public final class ResNet34 implements Encoder {
 
   private static String stage(int s) {
     return "conv" + (s + 2);
-  }
-
-  private String n(String layer) {
-    return Encoder.scoped(scope, layer);
   }
 }

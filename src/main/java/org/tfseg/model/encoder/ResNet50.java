@@ -19,12 +19,11 @@ import org.tfseg.model.ResNetBlocks;
  * {@code _0_conv} (shortcut) before {@code _3_conv} and {@code _0_bn} before {@code _3_bn}:
  * weight files are loaded by that order when their names differ.
  */
-public final class ResNet50 implements Encoder {
+public final class ResNet50 extends KerasEncoder {
   public static final String NAME = "resnet50";
   public static final String WEIGHTS_FILE = "resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5";
   static final int[] BLOCKS = {3, 4, 6, 3};
 
-  private final String scope;
   private final int width;
 
   public ResNet50(String scope) {
@@ -33,26 +32,8 @@ public final class ResNet50 implements Encoder {
 
   /** @param width stem and first-stage filters (64 in ResNet-50; smaller only for tests) */
   public ResNet50(String scope, int width) {
-    if (width < 1) {
-      throw new IllegalArgumentException("width must be positive");
-    }
-    this.scope = scope;
-    this.width = width;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String scope() {
-    return scope;
-  }
-
-  @Override
-  public Preprocessing preprocessing() {
-    return Preprocessing.CAFFE;
+    super(NAME, scope, Preprocessing.CAFFE);
+    this.width = positiveWidth(width);
   }
 
   @Override
@@ -117,9 +98,5 @@ public final class ResNet50 implements Encoder {
 
   private Operand<TFloat32> bn(Layers l, String name, Operand<TFloat32> x) {
     return l.batchNorm(n(name), x, Layers.BN_MOMENTUM, ResNetBlocks.KERAS_CV_EPSILON);
-  }
-
-  private String n(String layer) {
-    return Encoder.scoped(scope, layer);
   }
 }
