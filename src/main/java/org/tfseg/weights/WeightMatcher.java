@@ -23,6 +23,9 @@ final class WeightMatcher {
   static ImportPlan match(Path file, List<KerasLayer> layers, List<ModelVariable> variables, String scope) {
     String prefix = scope.isEmpty() ? "" : scope + "/";
     List<ModelVariable> own = variables.stream().filter(v -> v.name().startsWith(prefix)).toList();
+    if (own.isEmpty()) {
+      throw new IllegalArgumentException("no model variables below scope \"" + scope + "\": build the encoder first");
+    }
     ImportPlan byName = byName(file, layers, own, prefix);
     if (byName.report().missing().isEmpty()) {
       return byName;

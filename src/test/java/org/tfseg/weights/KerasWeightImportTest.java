@@ -123,6 +123,14 @@ class KerasWeightImportTest {
   }
 
   @Test
+  void aScopeWithoutVariablesIsRejected() {
+    try (Graph g = new Graph(); KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("tiny_names_fixed.h5"))) {
+      VariableStore store = tinyModel(Ops.create(g), true);
+      assertThrows(IllegalArgumentException.class, () -> KerasWeightImport.plan(f, store, "encoder"));
+    }
+  }
+
+  @Test
   void aMissingFileNamesItAndTheFetchScript(@TempDir Path dir) {
     Path file = dir.resolve("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5");
     try (Graph g = new Graph(); Session s = new Session(g)) {
