@@ -1,0 +1,13 @@
+package org.tfseg.weights;
+
+/** How file weights were paired with model variables. */
+public enum ImportMode {
+  /** {@code <layer>/<leaf>} of the file equals the variable name below the scope. */
+  BY_NAME,
+  /**
+   * The i-th weighted layer of the file to the i-th of the model, weights in order, every shape
+   * checked: what Keras itself does with weights-only files, needed when names differ (the
+   * converted MobileNetV2 ImageNet file, Keras-1 files).
+   */
+  BY_POSITION
+}
