@@ -5,6 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import org.tfseg.task.ModelRegistry;
+import org.tfseg.weights.ImportReport;
+import org.tfseg.weights.KerasWeightImport;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
@@ -49,6 +53,7 @@ final class TrainCommand implements Command {
     }
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
+    Optional<Path> pretrained = task.encoderWeights();
     DataSplits splits = task.splits();
     if (splits.train().isEmpty()) {
       throw new UserError("the training split is empty");
@@ -68,6 +73,11 @@ final class TrainCommand implements Command {
           e.training().batchSize()));
       log.line(String.format("model: %s, %s params (%s trainable, %s non-trainable)", s.name(),
           ModelSummary.group(s.total()), ModelSummary.group(s.trainable()), ModelSummary.group(s.nonTrainable())));
+      if (pretrained.isPresent() && resume == null) {
+        ImportReport report = KerasWeightImport.load(graph.session(), graph.store(), ModelRegistry.ENCODER_SCOPE,
+            pretrained.get());
+        log.line("encoder weights: " + report.summary());
+      }
       TrainingOptions opts = new TrainingOptions(e.training().epochs(), e.training().stepsPerEpoch(),
           e.training().validationSteps(), System.console() != null);
       Trainer trainer = new Trainer(graph, trainData, valData, opts, Components.callbacks(e.training().callbacks()),

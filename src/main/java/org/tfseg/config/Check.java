@@ -65,6 +65,17 @@ final class Check {
   }
 
   /** Formats a number without exponent or trailing zeros: 1e-7 → 0.0000001, 64.0 → 64. */
+  /** A non-empty list of integers >= 1; {@code size} > 0 also fixes its length. */
+  static void positiveList(List<Integer> values, int size, String key) {
+    if (values.isEmpty() || (size > 0 && values.size() != size)) {
+      throw new InvalidConfigException(key,
+          (size > 0 ? "expected " + size + " entries" : "must not be empty") + ", got " + values.size());
+    }
+    for (int i = 0; i < values.size(); i++) {
+      atLeast(values.get(i), 1, key + "[" + i + "]");
+    }
+  }
+
   static String fmt(Number n) {
     if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
       return d.toString();

@@ -115,9 +115,12 @@ public final class ExperimentLoader {
     }
   }
 
-  /** No value may be null: optional keys are omitted instead. */
+  /** Where an explicit null means something: {@code "weights": null} trains an encoder from scratch. */
+  private static final java.util.Set<String> NULLABLE = java.util.Set.of("$.model.encoder.weights");
+
+  /** No value may be null (optional keys are omitted instead), except at {@link #NULLABLE} paths. */
   private static void rejectNulls(JsonNode node, String path, String source) {
-    if (node.isNull()) {
+    if (node.isNull() && !NULLABLE.contains(path)) {
       throw new UserError(source + ": " + path
           + ": null is not allowed (omit the key to use its default)");
     }

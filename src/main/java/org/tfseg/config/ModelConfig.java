@@ -10,5 +10,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "architecture")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = UNetConfig.class, name = "unet"),
+  @JsonSubTypes.Type(value = EncoderUNetConfig.class, name = "encoder_unet"),
 })
-public sealed interface ModelConfig permits UNetConfig {}
+public sealed interface ModelConfig permits UNetConfig, EncoderUNetConfig {}

@@ -20,11 +20,13 @@ public final class EncoderUNet implements SegmentationModel {
   private final Encoder encoder;
   private final Decoder decoder;
   private final int numClasses;
+  private final boolean encoderTrainable;
 
-  public EncoderUNet(Encoder encoder, Decoder decoder, int numClasses) {
+  public EncoderUNet(Encoder encoder, Decoder decoder, int numClasses, boolean encoderTrainable) {
     this.encoder = encoder;
     this.decoder = decoder;
     this.numClasses = numClasses;
+    this.encoderTrainable = encoderTrainable;
   }
 
   public Encoder encoder() {
@@ -43,6 +45,9 @@ public final class EncoderUNet implements SegmentationModel {
 
   @Override
   public List<Operand<TFloat32>> build(Layers layers, Operand<TFloat32> images) {
+    if (!encoderTrainable) {
+      layers.store().freeze(encoder.scope() + "/");
+    }
     layers.record("input", "InputLayer", images, layers.store().parameterCount());
     List<Feature> features = encoder.features(layers, images);
     return List.of(decoder.decode(layers, features, numClasses));

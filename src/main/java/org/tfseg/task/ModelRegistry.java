@@ -1,6 +1,16 @@
 package org.tfseg.task;
 
+import org.tfseg.config.AtrousDecoderConfig;
+import org.tfseg.config.DecoderConfig;
+import org.tfseg.config.EncoderUNetConfig;
 import org.tfseg.config.ModelConfig;
+import org.tfseg.config.Pix2PixDecoderConfig;
+import org.tfseg.config.TransposeDecoderConfig;
+import org.tfseg.model.EncoderUNet;
+import org.tfseg.model.decoder.AtrousDecoder;
+import org.tfseg.model.decoder.Decoder;
+import org.tfseg.model.decoder.TransposeDecoder;
+import org.tfseg.model.encoder.EncoderRegistry;
 import org.tfseg.config.UNetConfig;
 import org.tfseg.model.SegmentationModel;
 import org.tfseg.model.UNet;
@@ -13,12 +23,39 @@ public final class ModelRegistry {
     if (config instanceof UNetConfig u) {
       return new UNet(u.baseFilters(), u.depth(), u.numClasses());
     }
+    if (config instanceof EncoderUNetConfig e) {
+      return new EncoderUNet(EncoderRegistry.create(e.encoder().name(), ENCODER_SCOPE), decoder(e.decoder()),
+          e.numClasses(), e.encoder().trainable());
+    }
     throw unknown(config);
+  }
+
+  /** Variable-name prefix of every encoder weight (what Keras weight files are imported into). */
+  public static final String ENCODER_SCOPE = "encoder";
+
+  static Decoder decoder(DecoderConfig config) {
+    if (config instanceof TransposeDecoderConfig t) {
+      return new TransposeDecoder(t.kernelSize(), t.dropout(), ints(t.filters()));
+    }
+    if (config instanceof Pix2PixDecoderConfig p) {
+      return new TransposeDecoder(3, p.dropout(), ints(p.filters()));
+    }
+    if (config instanceof AtrousDecoderConfig a) {
+      return new AtrousDecoder(a.bridgeFilters(), ints(a.stageFilters()), ints(a.rates()), ints(a.kernelSizes()));
+    }
+    throw new IllegalArgumentException("no decoder registered for " + config);
+  }
+
+  private static int[] ints(java.util.List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 
   public static int inputChannels(ModelConfig config) {
     if (config instanceof UNetConfig u) {
       return u.inputChannels();
+    }
+    if (config instanceof EncoderUNetConfig) {
+      return 3; // ImageNet backbones take RGB
     }
     throw unknown(config);
   }

@@ -1,7 +1,12 @@
 package org.tfseg.task;
 
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.tfseg.UserError;
+import org.tfseg.config.EncoderUNetConfig;
 import org.tfseg.config.Metric;
 import org.tfseg.config.Experiment;
 import org.tfseg.data.InputPipeline;
@@ -61,6 +66,22 @@ public final class SegmentationTask {
       }
     }
     return metrics;
+  }
+
+  /**
+   * The encoder's Keras weights file, if the experiment names one; a missing file is a user error
+   * raised before anything is built.
+   */
+  public Optional<Path> encoderWeights() {
+    if (experiment.model() instanceof EncoderUNetConfig e && e.encoder().weights() != null) {
+      Path file = Path.of(e.encoder().weights());
+      if (!Files.isRegularFile(file)) {
+        throw new UserError(file + ": encoder weights file not found; download it with tools/fetch_weights.sh"
+            + " (see weights/README.md), or set \"weights\": null to train the encoder from scratch");
+      }
+      return Optional.of(file);
+    }
+    return Optional.empty();
   }
 
   public DataSplits splits() {

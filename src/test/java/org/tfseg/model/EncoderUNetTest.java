@@ -40,7 +40,7 @@ class EncoderUNetTest {
         + transpose(4, 256 + 192, 128) + bn(128) + transpose(4, 128 + 144, 64) + bn(64)
         + transpose(3, 64 + 96, 3) + 3;
     long nonTrainableDecoder = 2L * (512 + 256 + 128 + 64);
-    check(new EncoderUNet(EncoderRegistry.create("mobilenet_v2", "encoder"), TransposeDecoder.seed(4, false), 3),
+    check(new EncoderUNet(EncoderRegistry.create("mobilenet_v2", "encoder"), TransposeDecoder.seed(4, false), 3, false),
         256, 3, MOBILENET_TO_BLOCK16 + decoder, MOBILENET_TO_BLOCK16_NON_TRAINABLE + nonTrainableDecoder, true);
   }
 
@@ -50,7 +50,7 @@ class EncoderUNetTest {
         + transpose(3, 256 + 192, 128) + bn(128) + transpose(3, 128 + 144, 64) + bn(64)
         + transpose(3, 64 + 96, 3) + 3;
     long nonTrainableDecoder = 2L * (512 + 256 + 128 + 64);
-    check(new EncoderUNet(EncoderRegistry.create("mobilenet_v2", "encoder"), TransposeDecoder.seed(3, false), 3),
+    check(new EncoderUNet(EncoderRegistry.create("mobilenet_v2", "encoder"), TransposeDecoder.seed(3, false), 3, false),
         128, 3, MOBILENET_TO_BLOCK16 + decoder, MOBILENET_TO_BLOCK16_NON_TRAINABLE + nonTrainableDecoder, true);
   }
 
@@ -71,7 +71,7 @@ class EncoderUNetTest {
       in = out;
     }
     decoder += conv(1, 64, 1, true);
-    check(new EncoderUNet(EncoderRegistry.create("resnet50", "encoder"), AtrousDecoder.seed(), 1),
+    check(new EncoderUNet(EncoderRegistry.create("resnet50", "encoder"), AtrousDecoder.seed(), 1, true),
         512, 1, RESNET50 + decoder, RESNET50_NON_TRAINABLE + bnNonTrainable, false);
   }
 
@@ -79,9 +79,6 @@ class EncoderUNetTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 1);
-      if (frozen) {
-        store.freeze("encoder/");
-      }
       Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, size, size, 3)));
       List<Operand<TFloat32>> out = model.build(new Layers(tf, store, true, null, null), x);
       assertArrayEquals(new long[] {-1, size, size, classes}, out.get(0).shape().asArray());
