@@ -16,7 +16,13 @@ public enum Metric {
   @JsonProperty("mae")
   MAE,
   @JsonProperty("accuracy")
-  ACCURACY;
+  ACCURACY,
+  /**
+   * Evaluation only: the nine salient-object metrics of PySODMetrics (MAE, S-measure, weighted
+   * F, adaptive/mean/max F and E) on each prediction resized back to its mask's original size.
+   */
+  @JsonProperty("sod")
+  SOD;
 
   /** The name used in JSON and in logs ({@code precision}, {@code mae}, …). */
   public String jsonName() {

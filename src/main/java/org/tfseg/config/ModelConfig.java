@@ -10,5 +10,16 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "architecture")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = UNetConfig.class, name = "unet"),
+  @JsonSubTypes.Type(value = BasNetConfig.class, name = "basnet"),
 })
-public sealed interface ModelConfig permits UNetConfig {}
+public sealed interface ModelConfig permits UNetConfig, BasNetConfig {
+  /** Logits maps the model returns (deep-supervision models return more than one). */
+  default int outputs() {
+    return 1;
+  }
+
+  /** Input height and width (and crop sizes) must be multiples of this. */
+  default int sizeMultiple() {
+    return 1;
+  }
+}

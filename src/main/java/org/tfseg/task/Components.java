@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.op.Ops;
 import org.tfseg.config.AdamConfig;
+import org.tfseg.config.BasnetHybridLoss;
 import org.tfseg.config.BceLoss;
+import org.tfseg.config.DeepSupervisionLoss;
+import org.tfseg.config.SoftIouLoss;
+import org.tfseg.config.SsimLoss;
+import org.tfseg.config.SsimPadding;
+import org.tfseg.config.WeightedSumLoss;
 import org.tfseg.config.CallbackConfig;
 import org.tfseg.config.EarlyStoppingConfig;
 import org.tfseg.config.LossConfig;
@@ -16,6 +22,11 @@ import org.tfseg.config.ReduceLrOnPlateauConfig;
 import org.tfseg.config.RmsPropConfig;
 import org.tfseg.config.SgdConfig;
 import org.tfseg.loss.BinaryCrossEntropy;
+import org.tfseg.loss.DeepSupervision;
+import org.tfseg.loss.HybridLoss;
+import org.tfseg.loss.SoftIou;
+import org.tfseg.loss.Ssim;
+import org.tfseg.loss.WeightedSum;
 import org.tfseg.loss.Loss;
 import org.tfseg.metric.MeanAbsoluteError;
 import org.tfseg.metric.Precision;
@@ -38,7 +49,30 @@ public final class Components {
     if (config instanceof BceLoss) {
       return new BinaryCrossEntropy();
     }
+    if (config instanceof SsimLoss s) {
+      return new Ssim(padding(s.padding()));
+    }
+    if (config instanceof SoftIouLoss i) {
+      return new SoftIou(i.smooth());
+    }
+    if (config instanceof WeightedSumLoss w) {
+      return new WeightedSum(w.terms().stream().map(t -> new WeightedSum.Term(loss(t.loss()), t.weight())).toList());
+    }
+    if (config instanceof DeepSupervisionLoss d) {
+      return d.weights() == null ? new DeepSupervision(loss(d.loss()))
+          : new DeepSupervision(loss(d.loss()), d.weights().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    if (config instanceof BasnetHybridLoss h) {
+      return HybridLoss.basnet(padding(h.ssimPadding()));
+    }
     throw new IllegalArgumentException("no loss registered for " + config);
+  }
+
+  private static Ssim.Padding padding(SsimPadding padding) {
+    return switch (padding) {
+      case VALID -> Ssim.Padding.VALID;
+      case SAME -> Ssim.Padding.SAME;
+    };
   }
 
   public static Function<Ops, Optimizer> optimizer(OptimizerConfig config) {
@@ -62,6 +96,7 @@ public final class Components {
         case RECALL -> new Recall(threshold);
         case MAE -> new MeanAbsoluteError();
         case ACCURACY -> throw new IllegalArgumentException("accuracy needs a multi-class model");
+        case SOD -> throw new IllegalArgumentException("sod is scored per image by the eval command");
       });
     }
     return out;
