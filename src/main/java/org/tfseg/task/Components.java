@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.op.Ops;
 import org.tfseg.config.AdamConfig;
+import org.tfseg.config.AugmentationConfig;
+import org.tfseg.config.BrightnessContrastConfig;
+import org.tfseg.config.ImageSize;
+import org.tfseg.data.Augmentation;
 import org.tfseg.config.BasnetHybridLoss;
 import org.tfseg.config.BceLoss;
 import org.tfseg.config.DeepSupervisionLoss;
@@ -100,6 +104,18 @@ public final class Components {
       });
     }
     return out;
+  }
+
+  /** The training split's augmentation ({@link Augmentation#NONE} when absent). */
+  public static Augmentation augmentation(AugmentationConfig config) {
+    if (config == null) {
+      return Augmentation.NONE;
+    }
+    ImageSize crop = config.randomCrop();
+    BrightnessContrastConfig bc = config.brightnessContrast();
+    return new Augmentation(config.horizontalFlip(),
+        crop == null ? null : new Augmentation.Crop(crop.height(), crop.width()),
+        bc == null ? null : new Augmentation.BrightnessContrast(bc.brightnessLimit(), bc.contrastLimit(), bc.p()));
   }
 
   public static List<Callback> callbacks(List<CallbackConfig> configs) {

@@ -2,6 +2,9 @@ package org.tfseg.task;
 
 import java.util.List;
 import org.tfseg.config.Experiment;
+import org.tfseg.config.ImageSize;
+import org.tfseg.config.Metric;
+import org.tfseg.data.Augmentation;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
@@ -43,24 +46,37 @@ public final class SegmentationTask {
   }
 
   public ModelSpec trainingSpec() {
+    ImageSize train = experiment.data().trainingSize();
     return new ModelSpec(model, height(), width(), channels(), Components.loss(experiment.loss()),
         Components.optimizer(experiment.optimizer()),
-        Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed());
+        Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed(),
+        train.height(), train.width());
   }
 
+  /** The streaming (pixel-pooled) evaluation metrics; {@code sod} is scored per image elsewhere. */
   public List<StreamingMetric> evaluationMetrics() {
-    return Components.metrics(experiment.evaluation().metrics(), experiment.evaluation().threshold());
+    List<Metric> streaming = experiment.evaluation().metrics().stream().filter(m -> m != Metric.SOD).toList();
+    return Components.metrics(streaming, experiment.evaluation().threshold());
+  }
+
+  /** Whether {@code evaluation.metrics} asks for the salient-object metrics. */
+  public boolean sodEvaluation() {
+    return experiment.evaluation().metrics().contains(Metric.SOD);
   }
 
   public DataSplits splits() {
     return DataSplits.resolve(experiment.data(), experiment.seed());
   }
 
-  /** A pipeline over {@code samples}: shuffled with the experiment seed for training only. */
+  /**
+   * A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training
+   * only.
+   */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
     var d = experiment.data();
     PipelineOptions options = new PipelineOptions(height(), width(), experiment.training().batchSize(),
-        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false);
+        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false,
+        training ? Components.augmentation(d.augmentation()) : Augmentation.NONE);
     return new InputPipeline(samples, options);
   }
 }
