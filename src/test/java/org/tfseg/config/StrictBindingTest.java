@@ -19,7 +19,7 @@ class StrictBindingTest {
   void unknownNestedKeyListsValidKeys() {
     assertMinimalFails(
         "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-            + " validation_steps, metrics, threshold, callbacks)",
+            + " validation_steps, metrics, threshold, callbacks, max_steps)",
         "training.epoch=3");
     assertMinimalFails(
         "$.optimizer: unknown key 'lr' (valid: type, learning_rate, beta_1, beta_2, epsilon)",
@@ -105,13 +105,13 @@ class StrictBindingTest {
     assertMinimalFails(
         "$.optimizer.type: unknown type 'adamw' (valid: adam, rmsprop, sgd)", "optimizer.type=adamw");
     assertMinimalFails(
-        "$.model.architecture: unknown architecture 'resnet' (valid: unet)",
+        "$.model.architecture: unknown architecture 'resnet' (valid: unet, basnet)",
         "model.architecture=resnet");
     assertMinimalFails(
         "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, synthetic)",
         "data.train.layout=coco");
     assertMinimalFails(
-        "$.loss.type: unknown type 'dice' (valid: bce)", "loss.type=dice");
+        "$.loss.type: unknown type 'dice' (valid: bce, ssim, soft_iou, weighted_sum, deep_supervision, basnet_hybrid)", "loss.type=dice");
     assertMinimalFails(
         "$.training.callbacks[0].type: unknown type 'tensorboard' (valid: reduce_lr_on_plateau,"
             + " model_checkpoint, early_stopping)",
@@ -128,10 +128,10 @@ class StrictBindingTest {
   @Test
   void unknownEnumValuesListValidNames() {
     assertMinimalFails(
-        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy)",
+        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy, sod)",
         "training.metrics=[\"precision\",\"iou\"]");
     assertMinimalFails(
-        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy)",
+        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy, sod)",
         "evaluation.metrics=[\"f1\"]");
     assertMinimalFails(
         "$.evaluation.split: unknown value \"dev\" (valid: train, validation, test)",
