@@ -8,14 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tfseg.eval.SodReport;
 
 /** BASNet through the command line: summary, training, export, predict and SOD evaluation. */
 class BasnetCliTest {
@@ -109,11 +107,7 @@ class BasnetCliTest {
         saved.toString(), "--out", fromSavedModel.toString()}, sets)).code());
 
     JsonNode a = JSON.readTree(fromPngs.toFile());
-    List<String> keys = new ArrayList<>();
-    a.fieldNames().forEachRemaining(keys::add);
-    List<String> want = new ArrayList<>(SodReport.KEYS);
-    want.add("per_image");
-    assertEquals(want, keys);
+    CliRun.assertSodKeys(a);
     for (Path other : List.of(fromCheckpoint, fromSavedModel)) {
       JsonNode b = JSON.readTree(other.toFile());
       assertEquals(a, b, other + " differs from scoring predict's PNGs");

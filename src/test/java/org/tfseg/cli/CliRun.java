@@ -21,6 +21,15 @@ record CliRun(int code, String out, String err) {
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** The top-level keys of an eval JSON must be exactly the nine SOD metrics and {@code per_image}. */
+  static void assertSodKeys(com.fasterxml.jackson.databind.JsonNode json) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    json.fieldNames().forEachRemaining(keys::add);
+    java.util.List<String> want = new java.util.ArrayList<>(org.tfseg.eval.SodReport.KEYS);
+    want.add("per_image");
+    org.junit.jupiter.api.Assertions.assertEquals(want, keys);
+  }
+
   /** {@code shared/data/<name>}; skips the calling test when it is absent. */
   static Path sharedData(String name) {
     Path relative = Paths.get("..", "shared", "data", name);
