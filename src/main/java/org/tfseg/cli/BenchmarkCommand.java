@@ -61,8 +61,10 @@ final class BenchmarkCommand implements Command {
     int steps = Cli.intValue(line, "steps", 10);
     int warmup = Cli.intValue(line, "warmup", 2);
     SplittableRandom r = new SplittableRandom(e.seed());
-    float[] x = new float[batch * task.height() * task.width() * task.channels()];
-    float[] y = new float[batch * task.height() * task.width()];
+    int h = e.data().trainingSize().height();
+    int w = e.data().trainingSize().width();
+    float[] x = new float[batch * h * w * task.channels()];
+    float[] y = new float[batch * h * w];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) r.nextDouble();
     }
@@ -71,11 +73,11 @@ final class BenchmarkCommand implements Command {
     }
     long startBuild = System.nanoTime();
     try (TrainingGraph g = new TrainingGraph(task.trainingSpec());
-        TFloat32 xt = Tensors.of(Shape.of(batch, task.height(), task.width(), task.channels()), x);
-        TFloat32 yt = Tensors.of(Shape.of(batch, task.height(), task.width(), 1), y)) {
+        TFloat32 xt = Tensors.of(Shape.of(batch, h, w, task.channels()), x);
+        TFloat32 yt = Tensors.of(Shape.of(batch, h, w, 1), y)) {
       ModelSummary s = ModelSummary.of(task.model(), task.height(), task.width(), task.channels(), e.seed());
       out.printf("%s: %s params, input %dx%dx%d, batch %d; graph built in %.1f s%n", e.name(),
-          ModelSummary.group(s.total()), task.height(), task.width(), task.channels(), batch,
+          ModelSummary.group(s.total()), h, w, task.channels(), batch,
           (System.nanoTime() - startBuild) / 1e9);
       for (int i = 0; i < warmup; i++) {
         g.train(xt, yt);

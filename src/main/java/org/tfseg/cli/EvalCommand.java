@@ -17,6 +17,7 @@ import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.SamplePair;
+import org.tfseg.eval.SodReport;
 import org.tfseg.export.InferenceGraph;
 import org.tfseg.export.Predictor;
 import org.tfseg.export.SavedModelPredictor;
@@ -27,11 +28,14 @@ import org.tfseg.task.SegmentationTask;
 /**
  * {@code tfseg eval EXPERIMENT.json}: the experiment's evaluation metrics on a split (test by
  * default), from a checkpoint (the newest run's best by default) or an exported SavedModel;
- * printed and written as JSON.
+ * printed and written as JSON. With {@code "sod"} in {@code evaluation.metrics}: PySODMetrics at
+ * the masks' original resolution ({@link SodScoring}), with PR and F-vs-threshold plots. With
+ * {@code --pred-dir}: scores saved PNGs ({@link PredictionDirEval}).
  */
 final class EvalCommand implements Command {
   private static final String USAGE =
-      "tfseg eval EXPERIMENT.json [--checkpoint PATH | --saved-model DIR] [--split test] [--out FILE]";
+      "tfseg eval EXPERIMENT.json [--checkpoint PATH | --saved-model DIR] [--split test] [--out FILE]\n"
+          + "       tfseg eval --pred-dir DIR --gt-dir DIR [--out FILE] [--protocol pysod|basnet]";
 
   @Override
   public String name() {
@@ -49,10 +53,20 @@ final class EvalCommand implements Command {
         .addOption(Cli.value("checkpoint", "PATH", "checkpoint prefix, checkpoint folder or run folder (default: newest run)"))
         .addOption(Cli.value("saved-model", "DIR", "evaluate an exported SavedModel instead"))
         .addOption(Cli.value("split", "NAME", "train, validation or test (default: evaluation.split)"))
-        .addOption(Cli.value("out", "FILE", "where to write the JSON (default: the run's eval/ folder)"));
+        .addOption(Cli.value("out", "FILE", "where to write the JSON (default: the run's eval/ folder)"))
+        .addOption(Cli.value("pred-dir", "DIR", "score saved prediction PNGs instead (no experiment)"))
+        .addOption(Cli.value("gt-dir", "DIR", "the masks for --pred-dir"))
+        .addOption(Cli.value("protocol", "NAME", "with --pred-dir: pysod (PySODMetrics, default) or basnet "
+            + "(the BASNet paper's tool)"));
     CommandLine line = Cli.parse(options, args, USAGE, out);
     if (line == null) {
       return 0;
+    }
+    if (line.hasOption("pred-dir") || line.hasOption("gt-dir")) {
+      return PredictionDirEval.run(line, out);
+    }
+    if (line.hasOption("protocol")) {
+      throw new UserError("--protocol applies to --pred-dir scoring only");
     }
     if (line.hasOption("checkpoint") && line.hasOption("saved-model")) {
       throw new UserError("give --checkpoint or --saved-model, not both");
@@ -67,10 +81,25 @@ final class EvalCommand implements Command {
     String savedModel = line.getOptionValue("saved-model");
     String checkpoint = savedModel == null ? CheckpointLocator.resolve(e, line.getOptionValue("checkpoint")) : null;
     String source = savedModel != null ? savedModel : checkpoint;
+    String splitName = split.name().toLowerCase(Locale.ROOT);
+    if (task.sodEvaluation()) {
+      long start = System.nanoTime();
+      SodReport report;
+      try (Predictor predictor = predictor(task, savedModel, checkpoint)) {
+        report = SodScoring.score(predictor, samples);
+      }
+      out.printf("%s on %d %s images (%s), %.1f s; PySODMetrics at each mask's original size%n", e.name(),
+          samples.size(), splitName, source, (System.nanoTime() - start) / 1e9);
+      out.print(report.toTable());
+      Path file = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : defaultOut(e, checkpoint, splitName);
+      for (Path p : SodReportFiles.write(report, e.name(), file)) {
+        out.println("written: " + p);
+      }
+      return 0;
+    }
     Map<String, Double> results;
     long start = System.nanoTime();
-    try (Predictor predictor = savedModel != null ? new SavedModelPredictor(Path.of(savedModel))
-            : new InferenceGraph(task.model(), task.height(), task.width(), task.channels(), e.seed()).restore(checkpoint);
+    try (Predictor predictor = predictor(task, savedModel, checkpoint);
         MetricGraph metrics = new MetricGraph(task.evaluationMetrics(), task.height(), task.width(),
             task.model().numClasses());
         InputPipeline data = task.pipeline(samples, false);
@@ -93,7 +122,6 @@ final class EvalCommand implements Command {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    String splitName = split.name().toLowerCase(Locale.ROOT);
     out.printf("%s on %d %s images (%s), %.1f s%n", e.name(), samples.size(), splitName, source, seconds);
     results.forEach((k, v) -> out.printf("  %-12s %.4f%n", k, v));
     Path file = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : defaultOut(e, checkpoint, splitName);
@@ -114,6 +142,12 @@ final class EvalCommand implements Command {
     json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
     out.println("written: " + file);
     return 0;
+  }
+
+  private static Predictor predictor(SegmentationTask task, String savedModel, String checkpoint) {
+    return savedModel != null ? new SavedModelPredictor(Path.of(savedModel))
+        : new InferenceGraph(task.model(), task.height(), task.width(), task.channels(), task.experiment().seed())
+            .restore(checkpoint);
   }
 
   private static Split split(String arg, Split fallback) {

@@ -70,7 +70,8 @@ final class TrainCommand implements Command {
       log.line("tfseg: " + (resume != null ? "resuming " : "training ") + e.name() + " in " + run.root());
       log.line(String.format("data: %d train, %d validation, %d test samples at %dx%d; batch %d",
           splits.train().size(), splits.validation().size(), splits.test().size(), task.height(), task.width(),
-          e.training().batchSize()));
+          e.training().batchSize())
+          + (e.data().augmentation() != null ? "; training augmented, at " + e.data().trainingSize() : ""));
       log.line(String.format("model: %s, %s params (%s trainable, %s non-trainable)", s.name(),
           ModelSummary.group(s.total()), ModelSummary.group(s.trainable()), ModelSummary.group(s.nonTrainable())));
       if (pretrained.isPresent() && resume == null) {
@@ -79,7 +80,7 @@ final class TrainCommand implements Command {
         log.line("encoder weights: " + report.summary());
       }
       TrainingOptions opts = new TrainingOptions(e.training().epochs(), e.training().stepsPerEpoch(),
-          e.training().validationSteps(), System.console() != null);
+          e.training().validationSteps(), System.console() != null, e.training().maxSteps());
       Trainer trainer = new Trainer(graph, trainData, valData, opts, Components.callbacks(e.training().callbacks()),
           history, run, log, out);
       if (resume != null) {

@@ -15,6 +15,9 @@ package org.tfseg.config;
  * @param parallelCalls parallel decode/augment workers (default 2, >= 1)
  * @param prefetchBatches batches prepared ahead of the training step (default 2, >= 0)
  * @param shuffle shuffle the training set every epoch (default true)
+ * @param splitOrder how the fractions carve train: {@code shuffled} (seeded permutation, default)
+ *     or {@code sorted} (file-name order: train, then validation, then test)
+ * @param augmentation random augmentation of the training split (optional: none)
  */
 public record DataConfig(
     ImageSize imageSize,
@@ -25,7 +28,9 @@ public record DataConfig(
     Double testFraction,
     Integer parallelCalls,
     Integer prefetchBatches,
-    Boolean shuffle) {
+    Boolean shuffle,
+    SplitOrder splitOrder,
+    AugmentationConfig augmentation) {
   public DataConfig {
     Check.required(imageSize, "image_size");
     imageSize.checkRange(8, 4096, "image_size");
@@ -35,6 +40,7 @@ public record DataConfig(
     parallelCalls = Check.orDefault(parallelCalls, 2);
     prefetchBatches = Check.orDefault(prefetchBatches, 2);
     shuffle = Check.orDefault(shuffle, true);
+    splitOrder = Check.orDefault(splitOrder, SplitOrder.SHUFFLED);
     Check.inRange(validationFraction, 0, 0.9, "validation_fraction");
     Check.inRange(testFraction, 0, 0.9, "test_fraction");
     if (validationFraction + testFraction >= 1) {
@@ -45,6 +51,16 @@ public record DataConfig(
     }
     Check.atLeast(parallelCalls, 1, "parallel_calls");
     Check.atLeast(prefetchBatches, 0, "prefetch_batches");
+    ImageSize crop = augmentation == null ? null : augmentation.randomCrop();
+    if (crop != null && (crop.height() > imageSize.height() || crop.width() > imageSize.width())) {
+      throw new InvalidConfigException("augmentation.random_crop",
+          "must fit in image_size " + imageSize + ", got " + crop);
+    }
+  }
+
+  /** The size the training tower sees: the random crop if any, else {@code imageSize}. */
+  public ImageSize trainingSize() {
+    return augmentation != null && augmentation.randomCrop() != null ? augmentation.randomCrop() : imageSize;
   }
 
   /** The share of train carved off for validation: {@code validationFraction} if no validation source, else 0. */

@@ -17,4 +17,10 @@ public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, In
     numClasses = Check.orDefault(numClasses, 1);
     Check.atLeast(numClasses, 1, "num_classes");
   }
+
+  /** The backbones downsample 5 times, and the decoders mirror them. */
+  @Override
+  public int sizeMultiple() {
+    return 32;
+  }
 }

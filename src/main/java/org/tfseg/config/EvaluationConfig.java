@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The final evaluation of the trained model.
  *
- * @param metrics metrics to report besides the loss (default none)
+ * @param metrics metrics to report besides the loss (default none); {@code sod} alone gives the
+ *     PySODMetrics salient-object report at each mask's original size
  * @param threshold probability above which a pixel counts as foreground (default 0.5, in (0, 1))
  * @param split the split evaluated (default test)
  */
@@ -15,6 +16,9 @@ public record EvaluationConfig(List<Metric> metrics, Double threshold, Split spl
     threshold = Check.orDefault(threshold, 0.5);
     split = Check.orDefault(split, Split.TEST);
     Metrics.checkNoDuplicates(metrics, "metrics");
+    if (metrics.contains(Metric.SOD) && metrics.size() > 1) {
+      throw new InvalidConfigException("metrics", "'sod' reports its own nine metrics (MAE included); list it alone");
+    }
     Check.inOpenRange(threshold, 0, 1, "threshold");
   }
 

@@ -45,6 +45,17 @@ public record Experiment(
     Check.required(optimizer, "optimizer");
     Check.required(training, "training");
     evaluation = Check.orDefault(evaluation, EvaluationConfig.defaults());
+    checkMultiple(data.imageSize(), model.sizeMultiple(), "data.image_size");
+    if (data.augmentation() != null && data.augmentation().randomCrop() != null) {
+      checkMultiple(data.augmentation().randomCrop(), model.sizeMultiple(), "data.augmentation.random_crop");
+    }
+    LossOutputs.check(loss, model, "loss");
+  }
+
+  private static void checkMultiple(ImageSize size, int multiple, String key) {
+    if (size.height() % multiple != 0 || size.width() % multiple != 0) {
+      throw new InvalidConfigException(key, "must be a multiple of " + multiple + " for this model, got " + size);
+    }
   }
 
   /** The directory this experiment's runs go under: {@code <runRoot>/<name>}. */

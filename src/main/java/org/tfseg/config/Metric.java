@@ -23,7 +23,13 @@ public enum Metric {
   MEAN_IOU,
   /** Dice score (F1) of the thresholded foreground; binary models only. */
   @JsonProperty("dice")
-  DICE;
+  DICE,
+  /**
+   * Evaluation only: the nine salient-object metrics of PySODMetrics (MAE, S-measure, weighted
+   * F, adaptive/mean/max F and E) on each prediction resized back to its mask's original size.
+   */
+  @JsonProperty("sod")
+  SOD;
 
   /** The name used in JSON and in logs ({@code precision}, {@code mae}, …). */
   public String jsonName() {

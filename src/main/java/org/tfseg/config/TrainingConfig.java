@@ -11,6 +11,8 @@ import java.util.List;
  * @param validationSteps caps the validation batches per epoch (optional, >= 1; default: all)
  * @param metrics metrics logged each epoch besides the loss (default none)
  * @param threshold probability above which a pixel counts as foreground (default 0.5, in (0, 1))
+ * @param maxSteps stop after this many optimizer steps in total, possibly inside an epoch (optional,
+ *     >= 1); the last epoch is then shorter but still validated and logged
  * @param callbacks callbacks, run in list order (default none); each must monitor {@code loss},
  *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
  */
@@ -21,7 +23,8 @@ public record TrainingConfig(
     Integer validationSteps,
     List<Metric> metrics,
     Double threshold,
-    List<CallbackConfig> callbacks) {
+    List<CallbackConfig> callbacks,
+    Long maxSteps) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -33,6 +36,11 @@ public record TrainingConfig(
     threshold = Check.orDefault(threshold, 0.5);
     callbacks = Check.listOrEmpty(callbacks);
     Metrics.checkNoDuplicates(metrics, "metrics");
+    Check.atLeast(maxSteps, 1, "max_steps");
+    int sod = metrics.indexOf(Metric.SOD);
+    if (sod >= 0) {
+      throw new InvalidConfigException("metrics[" + sod + "]", "'sod' is an evaluation metric only");
+    }
     Check.inOpenRange(threshold, 0, 1, "threshold");
     List<String> monitorable = Metrics.monitorable(metrics);
     for (int i = 0; i < callbacks.size(); i++) {

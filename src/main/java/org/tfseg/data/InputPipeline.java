@@ -50,6 +50,7 @@ public final class InputPipeline implements AutoCloseable {
   private final ConcreteFunction mapFunction;
   private final Session session;
   private final Placeholder<TInt64> indexFeed;
+  private final Placeholder<TInt64> seedFeed;
   private final Placeholder<TString> imagePathFeed;
   private final Placeholder<TString> maskPathFeed;
   private final Op makeIterator;
@@ -78,20 +79,21 @@ public final class InputPipeline implements AutoCloseable {
       requireReadable(sample.image());
       requireReadable(sample.mask());
     }
-    int h = options.height();
-    int w = options.width();
     labels = commonLabels(this.samples);
-    mapFunction = SampleMapFunction.create(h, w, labels);
+    mapFunction = SampleMapFunction.create(options.height(), options.width(), labels, options.augmentation());
+    int h = options.outputHeight();
+    int w = options.outputWidth();
     graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
       indexFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
+      seedFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
       imagePathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
       maskPathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
       Operand<?> slices =
           tf.data.tensorSliceDataset(
-              List.of(indexFeed, imagePathFeed, maskPathFeed),
-              List.of(Shape.scalar(), Shape.scalar(), Shape.scalar()));
+              List.of(indexFeed, seedFeed, imagePathFeed, maskPathFeed),
+              List.of(Shape.scalar(), Shape.of(2), Shape.scalar(), Shape.scalar()));
       Operand<?> mapped =
           tf.data.parallelMapDataset(
               slices,
@@ -153,21 +155,25 @@ public final class InputPipeline implements AutoCloseable {
     }
     int[] order = order(epochIndex);
     long[] indices = new long[order.length];
+    long[][] seeds = new long[order.length][];
     String[] images = new String[order.length];
     String[] masks = new String[order.length];
     for (int i = 0; i < order.length; i++) {
       SamplePair sample = samples.get(order[i]);
       indices[i] = order[i];
+      seeds[i] = sampleSeed(epochIndex, order[i]);
       images[i] = sample.image().toAbsolutePath().toString();
       masks[i] = sample.mask().toAbsolutePath().toString();
     }
     try (TInt64 indexTensor = TInt64.vectorOf(indices);
+        TInt64 seedTensor = TInt64.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(seeds));
         TString imageTensor = TString.vectorOf(images);
         TString maskTensor = TString.vectorOf(masks);
         Result ignored =
             session
                 .runner()
                 .feed(indexFeed, indexTensor)
+                .feed(seedFeed, seedTensor)
                 .feed(imagePathFeed, imageTensor)
                 .feed(maskPathFeed, maskTensor)
                 .addTarget(makeIterator)
@@ -175,6 +181,14 @@ public final class InputPipeline implements AutoCloseable {
       current = new EpochIterator(order);
       return current;
     }
+  }
+
+  /**
+   * The Philox key of a sample's augmentation: the pipeline seed and (epoch, sample index) packed
+   * in one word, so it is fixed per (seed, epoch, sample) whatever the order or the resume point.
+   */
+  long[] sampleSeed(int epochIndex, int sampleIndex) {
+    return new long[] {options.seed(), ((long) epochIndex << 32) | sampleIndex};
   }
 
   /** Sample indices in the order of epoch {@code epochIndex}. */

@@ -14,6 +14,8 @@ import org.tfseg.UserError;
  * @param prefetchBatches batches prepared ahead; 0 disables prefetching, {@value #AUTOTUNE} lets
  *     tf.data choose
  * @param dropRemainder drop a last batch smaller than {@code batchSize}
+ * @param augmentation per-sample augmentation after the resize, seeded by ({@code seed}, epoch,
+ *     sample index); {@link Augmentation#NONE} for evaluation
  */
 public record PipelineOptions(
     int height,
@@ -23,13 +25,17 @@ public record PipelineOptions(
     long seed,
     int parallelCalls,
     int prefetchBatches,
-    boolean dropRemainder) {
+    boolean dropRemainder,
+    Augmentation augmentation) {
   /** tf.data's AUTOTUNE value. */
   public static final int AUTOTUNE = -1;
 
   public PipelineOptions {
     if (height < 1 || width < 1) {
       throw new UserError("image size " + height + "x" + width + " must be positive");
+    }
+    if (augmentation == null) {
+      throw new IllegalArgumentException("augmentation must not be null (use Augmentation.NONE)");
     }
     if (batchSize < 1) {
       throw new UserError("batch size " + batchSize + " must be at least 1");
@@ -40,6 +46,22 @@ public record PipelineOptions(
     if (prefetchBatches < 0 && prefetchBatches != AUTOTUNE) {
       throw new UserError("prefetch " + prefetchBatches + " must be at least 0 or -1 (auto)");
     }
+  }
+
+  /** Without augmentation. */
+  public PipelineOptions(int height, int width, int batchSize, boolean shuffle, long seed, int parallelCalls,
+      int prefetchBatches, boolean dropRemainder) {
+    this(height, width, batchSize, shuffle, seed, parallelCalls, prefetchBatches, dropRemainder, Augmentation.NONE);
+  }
+
+  /** Height of the delivered batches (the crop size when cropping). */
+  public int outputHeight() {
+    return augmentation.outputHeight(height);
+  }
+
+  /** Width of the delivered batches. */
+  public int outputWidth() {
+    return augmentation.outputWidth(width);
   }
 
   /** Shuffled with seed 0, one decode call per core, 2 batches prefetched, remainder kept. */

@@ -18,11 +18,12 @@ import org.tensorflow.types.TString;
  * The per-sample tf.data map: {@code (index, imagePath, maskPath) → (index, image [H,W,3], mask
  * [H,W,1])}, reading, decoding and resizing one pair; a pair whose image and mask differ in size
  * fails (resizing both would silently misalign them). Resizing is {@code tf.image.resize} bilinear
- * (half-pixel centres, no corner alignment, no antialiasing). Per-sample augmentation belongs here,
- * with stateless seeded random ops so that an epoch stays reproducible.
+ * (half-pixel centres, no corner alignment, no antialiasing), then the {@link Augmentation} (training
+ * only) with stateless random ops keyed by the per-sample {@code seed} input.
  */
 final class SampleMapFunction {
   static final String INDEX = "index";
+  static final String SEED = "seed";
   static final String IMAGE_PATH = "image_path";
   static final String MASK_PATH = "mask_path";
   static final String IMAGE = "image";
@@ -30,19 +31,17 @@ final class SampleMapFunction {
 
   private SampleMapFunction() {}
 
-  /** The function for grey masks; its inputs and outputs are in the order of the constants above. */
-  static ConcreteFunction create(int height, int width) {
-    return create(height, width, null);
-  }
-
   /**
-   * With {@code labels} non-null the targets are class labels through that map, resized with
-   * nearest neighbour (interpolating class indices would invent classes); else grey masks.
+   * The function; its inputs and outputs are in the order of the constants above. With
+   * {@code labels} non-null the targets are class labels through that map, resized with nearest
+   * neighbour (interpolating class indices would invent classes); else grey masks. Augmentation
+   * crops by slicing and flips by reversal, so it is exact on labels too.
    */
-  static ConcreteFunction create(int height, int width, LabelMap labels) {
+  static ConcreteFunction create(int height, int width, LabelMap labels, Augmentation augmentation) {
     return ConcreteFunction.create(
         tf -> {
           Operand<TInt64> index = tf.placeholder(TInt64.class);
+          Operand<TInt64> seed = tf.placeholder(TInt64.class);
           Operand<TString> imagePath = tf.placeholder(TString.class);
           Operand<TString> maskPath = tf.placeholder(TString.class);
           Operand<TFloat32> decodedImage = SampleDecoding.image(tf, tf.io.readFile(imagePath));
@@ -54,8 +53,14 @@ final class SampleMapFunction {
           Operand<TFloat32> mask = labels == null
               ? resize(checked, decodedMask, height, width, 1)
               : resizeNearest(checked, decodedMask, height, width);
+          if (!augmentation.isNone()) {
+            List<Operand<TFloat32>> pair = AugmentOps.apply(tf, augmentation, image, mask, seed, height, width);
+            image = pair.get(0);
+            mask = pair.get(1);
+          }
           return Signature.builder()
               .input(INDEX, index)
+              .input(SEED, seed)
               .input(IMAGE_PATH, imagePath)
               .input(MASK_PATH, maskPath)
               .output(INDEX, tf.identity(index))

@@ -39,6 +39,23 @@ public final class SplitCarver {
         sorted(shuffled.subList(nVal, nVal + nTest)));
   }
 
+  /**
+   * Without shuffling: sorted by id, train is the first {@code n − nVal − nTest} samples, then
+   * validation, then test (sizes rounded as in {@link #carve}). The Keras BASNet example's
+   * {@code sorted(glob)[:140]} split 90/10 is this with a validation fraction of 0.1.
+   */
+  public static Carved carveSorted(List<SamplePair> all, double validationFraction, double testFraction) {
+    requireFraction("validation fraction", validationFraction);
+    requireFraction("test fraction", testFraction);
+    List<SamplePair> sorted = sorted(all);
+    int n = sorted.size();
+    int nVal = (int) Math.round(n * validationFraction);
+    int nTest = Math.min((int) Math.round(n * testFraction), n - nVal);
+    int nTrain = n - nVal - nTest;
+    return new Carved(sorted.subList(0, nTrain), sorted.subList(nTrain, nTrain + nVal),
+        sorted.subList(nTrain + nVal, n));
+  }
+
   /** Fisher–Yates shuffle in place. */
   static <T> void permute(List<T> list, SplittableRandom random) {
     for (int i = list.size() - 1; i > 0; i--) {

@@ -99,6 +99,11 @@ public final class SodReport {
    * {@code curves} (thresholds and the dataset-mean precision, recall, F and E curves).
    */
   public String toJson() {
+    return toJson(true);
+  }
+
+  /** As {@link #toJson()}, with or without the {@code curves} object. */
+  public String toJson(boolean withCurves) {
     ObjectNode root = JSON.createObjectNode();
     values().forEach(root::put);
     ObjectNode images = root.putObject("per_image");
@@ -107,12 +112,14 @@ public final class SodReport {
           ObjectNode o = images.putObject(id);
           s.asMap().forEach(o::put);
         });
-    ObjectNode curves = root.putObject("curves");
-    putArray(curves.putArray("thresholds"), thresholds());
-    putArray(curves.putArray("precision"), precision);
-    putArray(curves.putArray("recall"), recall);
-    putArray(curves.putArray("fmeasure"), fmeasure);
-    putArray(curves.putArray("emeasure"), emeasure);
+    if (withCurves) {
+      ObjectNode curves = root.putObject("curves");
+      putArray(curves.putArray("thresholds"), thresholds());
+      putArray(curves.putArray("precision"), precision);
+      putArray(curves.putArray("recall"), recall);
+      putArray(curves.putArray("fmeasure"), fmeasure);
+      putArray(curves.putArray("emeasure"), emeasure);
+    }
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {

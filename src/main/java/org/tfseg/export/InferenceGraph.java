@@ -14,6 +14,7 @@ import org.tensorflow.SessionFunction;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.Signature;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -93,6 +94,14 @@ public final class InferenceGraph implements Predictor {
   public float[] predict(TFloat32 batch) {
     try (Result r = session.runner().feed(images, batch).fetch(probabilities).run()) {
       return Tensors.floats((TFloat32) r.get(0));
+    }
+  }
+
+  @Override
+  public SavedModelPredictor.Mask predictEncoded(byte[] encoded) {
+    try (TString s = TString.tensorOfBytes(NdArrays.scalarOfObject(encoded));
+        Result r = session.runner().feed(imageBytes, s).fetch(mask).run()) {
+      return SavedModelPredictor.Mask.of((TFloat32) r.get(0));
     }
   }
 

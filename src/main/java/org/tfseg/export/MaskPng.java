@@ -1,7 +1,6 @@
 package org.tfseg.export;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -14,12 +13,18 @@ public final class MaskPng {
   private MaskPng() {}
 
   public static void write(SavedModelPredictor.Mask mask, boolean minMaxNormalise, Path file) throws IOException {
-    int h = mask.height();
-    int w = mask.width();
+    BufferedImage img = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
+    img.getRaster().setSamples(0, 0, mask.width(), mask.height(), 0, grey(mask, minMaxNormalise));
+    ImageIO.write(img, "png", file.toFile());
+  }
+
+  /**
+   * The 8-bit grey values {@link #write} stores, row-major: what a scorer reading the PNG sees, so
+   * scoring these equals scoring the written file.
+   */
+  public static int[] grey(SavedModelPredictor.Mask mask, boolean minMaxNormalise) {
     int c = mask.channels();
     float[] v = mask.values();
-    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-    WritableRaster raster = img.getRaster();
     float lo = 0f;
     float hi = 1f;
     if (c == 1 && minMaxNormalise) {
@@ -34,24 +39,21 @@ public final class MaskPng {
         hi = 1f;
       }
     }
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int i = (y * w + x) * c;
-        int value;
-        if (c == 1) {
-          value = Math.round(255f * Math.min(1f, Math.max(0f, (v[i] - lo) / (hi - lo))));
-        } else {
-          int best = 0;
-          for (int k = 1; k < c; k++) {
-            if (v[i + k] > v[i + best]) {
-              best = k;
-            }
+    int[] out = new int[mask.height() * mask.width()];
+    for (int p = 0; p < out.length; p++) {
+      int i = p * c;
+      if (c == 1) {
+        out[p] = Math.round(255f * Math.min(1f, Math.max(0f, (v[i] - lo) / (hi - lo))));
+      } else {
+        int best = 0;
+        for (int k = 1; k < c; k++) {
+          if (v[i + k] > v[i + best]) {
+            best = k;
           }
-          value = best;
         }
-        raster.setSample(x, y, 0, value);
+        out[p] = best;
       }
     }
-    ImageIO.write(img, "png", file.toFile());
+    return out;
   }
 }

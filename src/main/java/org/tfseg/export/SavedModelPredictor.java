@@ -31,17 +31,22 @@ public final class SavedModelPredictor implements Predictor {
   }
 
   /** The mask of one encoded image at its own size: {@code [h, w, C]} flattened, with its shape. */
+  @Override
   public Mask predictEncoded(byte[] encoded) {
     try (TString s = TString.tensorOfBytes(NdArrays.scalarOfObject(encoded));
         Result r = bundle.function(ServingSignatures.IMAGE_BYTES).call(Map.of(ServingSignatures.BYTES_INPUT, (Tensor) s))) {
-      TFloat32 m = (TFloat32) r.get(ServingSignatures.MASK).orElseThrow();
-      long[] shape = m.shape().asArray();
-      return new Mask((int) shape[0], (int) shape[1], (int) shape[2], Tensors.floats(m));
+      return Mask.of((TFloat32) r.get(ServingSignatures.MASK).orElseThrow());
     }
   }
 
   /** A mask of {@code channels} probabilities per pixel, row-major. */
-  public record Mask(int height, int width, int channels, float[] values) {}
+  public record Mask(int height, int width, int channels, float[] values) {
+    /** From an {@code [h, w, C]} tensor. */
+    static Mask of(TFloat32 hwc) {
+      long[] shape = hwc.shape().asArray();
+      return new Mask((int) shape[0], (int) shape[1], (int) shape[2], Tensors.floats(hwc));
+    }
+  }
 
   @Override
   public void close() {

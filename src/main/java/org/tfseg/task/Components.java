@@ -6,7 +6,17 @@ import java.util.function.Function;
 import org.tensorflow.op.Ops;
 import org.tfseg.config.AdamConfig;
 import org.tfseg.config.BceDiceLoss;
+import org.tfseg.config.AugmentationConfig;
+import org.tfseg.config.BrightnessContrastConfig;
+import org.tfseg.config.ImageSize;
+import org.tfseg.data.Augmentation;
+import org.tfseg.config.BasnetHybridLoss;
 import org.tfseg.config.BceLoss;
+import org.tfseg.config.DeepSupervisionLoss;
+import org.tfseg.config.SoftIouLoss;
+import org.tfseg.config.SsimLoss;
+import org.tfseg.config.SsimPadding;
+import org.tfseg.config.WeightedSumLoss;
 import org.tfseg.config.CallbackConfig;
 import org.tfseg.config.DiceLoss;
 import org.tfseg.config.EarlyStoppingConfig;
@@ -21,6 +31,11 @@ import org.tfseg.config.SparseCceLoss;
 import org.tfseg.loss.BceDice;
 import org.tfseg.loss.BinaryCrossEntropy;
 import org.tfseg.loss.Dice;
+import org.tfseg.loss.DeepSupervision;
+import org.tfseg.loss.HybridLoss;
+import org.tfseg.loss.SoftIou;
+import org.tfseg.loss.Ssim;
+import org.tfseg.loss.WeightedSum;
 import org.tfseg.loss.Loss;
 import org.tfseg.loss.SparseCategoricalCrossEntropy;
 import org.tfseg.metric.Accuracy;
@@ -56,7 +71,30 @@ public final class Components {
     if (config instanceof BceDiceLoss b) {
       return new BceDice(b.bceWeight(), b.smooth());
     }
+    if (config instanceof SsimLoss s) {
+      return new Ssim(padding(s.padding()));
+    }
+    if (config instanceof SoftIouLoss i) {
+      return new SoftIou(i.smooth());
+    }
+    if (config instanceof WeightedSumLoss w) {
+      return new WeightedSum(w.terms().stream().map(t -> new WeightedSum.Term(loss(t.loss()), t.weight())).toList());
+    }
+    if (config instanceof DeepSupervisionLoss d) {
+      return d.weights() == null ? new DeepSupervision(loss(d.loss()))
+          : new DeepSupervision(loss(d.loss()), d.weights().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    if (config instanceof BasnetHybridLoss h) {
+      return HybridLoss.basnet(padding(h.ssimPadding()));
+    }
     throw new IllegalArgumentException("no loss registered for " + config);
+  }
+
+  private static Ssim.Padding padding(SsimPadding padding) {
+    return switch (padding) {
+      case VALID -> Ssim.Padding.VALID;
+      case SAME -> Ssim.Padding.SAME;
+    };
   }
 
   public static Function<Ops, Optimizer> optimizer(OptimizerConfig config) {
@@ -82,9 +120,22 @@ public final class Components {
         case ACCURACY -> new Accuracy(threshold);
         case MEAN_IOU -> new MeanIou(threshold);
         case DICE -> new DiceScore(threshold);
+        case SOD -> throw new IllegalArgumentException("sod is scored per image by the eval command");
       });
     }
     return out;
+  }
+
+  /** The training split's augmentation ({@link Augmentation#NONE} when absent). */
+  public static Augmentation augmentation(AugmentationConfig config) {
+    if (config == null) {
+      return Augmentation.NONE;
+    }
+    ImageSize crop = config.randomCrop();
+    BrightnessContrastConfig bc = config.brightnessContrast();
+    return new Augmentation(config.horizontalFlip(),
+        crop == null ? null : new Augmentation.Crop(crop.height(), crop.width()),
+        bc == null ? null : new Augmentation.BrightnessContrast(bc.brightnessLimit(), bc.contrastLimit(), bc.p()));
   }
 
   public static List<Callback> callbacks(List<CallbackConfig> configs) {

@@ -8,6 +8,7 @@ import org.tfseg.config.FolderSource;
 import org.tfseg.config.OxfordPetSource;
 import org.tfseg.config.Source;
 import org.tfseg.config.Split;
+import org.tfseg.config.SplitOrder;
 import org.tfseg.config.SyntheticSource;
 import org.tfseg.data.DutsLayout;
 import org.tfseg.data.FolderPairs;
@@ -25,7 +26,9 @@ public record DataSplits(List<SamplePair> train, List<SamplePair> validation, Li
 
   public static DataSplits resolve(DataConfig data, long seed) {
     List<SamplePair> all = list(data.train());
-    SplitCarver.Carved carved = SplitCarver.carve(all, seed, data.validationHoldout(), data.testHoldout());
+    SplitCarver.Carved carved = data.splitOrder() == SplitOrder.SORTED
+        ? SplitCarver.carveSorted(all, data.validationHoldout(), data.testHoldout())
+        : SplitCarver.carve(all, seed, data.validationHoldout(), data.testHoldout());
     List<SamplePair> validation = data.validation() != null ? list(data.validation()) : carved.validation();
     List<SamplePair> test = data.test() != null ? list(data.test()) : carved.test();
     return new DataSplits(carved.train(), validation, test);

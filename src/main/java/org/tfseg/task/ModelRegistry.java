@@ -3,6 +3,7 @@ package org.tfseg.task;
 import org.tfseg.config.AtrousDecoderConfig;
 import org.tfseg.config.DecoderConfig;
 import org.tfseg.config.EncoderUNetConfig;
+import org.tfseg.config.BasNetConfig;
 import org.tfseg.config.ModelConfig;
 import org.tfseg.config.Pix2PixDecoderConfig;
 import org.tfseg.config.TransposeDecoderConfig;
@@ -12,6 +13,7 @@ import org.tfseg.model.decoder.Decoder;
 import org.tfseg.model.decoder.TransposeDecoder;
 import org.tfseg.model.encoder.EncoderRegistry;
 import org.tfseg.config.UNetConfig;
+import org.tfseg.model.BasNet;
 import org.tfseg.model.SegmentationModel;
 import org.tfseg.model.UNet;
 
@@ -26,6 +28,9 @@ public final class ModelRegistry {
     if (config instanceof EncoderUNetConfig e) {
       return new EncoderUNet(EncoderRegistry.create(e.encoder().name(), ENCODER_SCOPE), decoder(e.decoder()),
           e.numClasses(), e.encoder().trainable());
+    }
+    if (config instanceof BasNetConfig b) {
+      return new BasNet(b.filters(), b.refineFilters(), b.numClasses());
     }
     throw unknown(config);
   }
@@ -56,6 +61,9 @@ public final class ModelRegistry {
     }
     if (config instanceof EncoderUNetConfig) {
       return 3; // ImageNet backbones take RGB
+    }
+    if (config instanceof BasNetConfig) {
+      return 3; // the ResNet-34 encoder of the seed takes RGB
     }
     throw unknown(config);
   }

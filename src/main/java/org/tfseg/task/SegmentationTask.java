@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.tfseg.UserError;
 import org.tfseg.config.EncoderUNetConfig;
-import org.tfseg.config.Metric;
 import org.tfseg.config.Experiment;
+import org.tfseg.config.ImageSize;
+import org.tfseg.config.Metric;
+import org.tfseg.data.Augmentation;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
@@ -51,21 +53,32 @@ public final class SegmentationTask {
   }
 
   public ModelSpec trainingSpec() {
+    ImageSize train = experiment.data().trainingSize();
     return new ModelSpec(model, height(), width(), channels(), Components.loss(experiment.loss()),
         Components.optimizer(experiment.optimizer()),
-        Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed());
+        Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed(),
+        train.height(), train.width());
   }
 
-  /** The evaluation metrics; with {@code mean_iou}, also each class' IoU ({@code iou_class<c>}). */
+  /**
+   * The streaming (pixel-pooled) evaluation metrics; with {@code mean_iou}, also each class' IoU
+   * ({@code iou_class<c>}); {@code sod} is scored per image elsewhere.
+   */
   public List<StreamingMetric> evaluationMetrics() {
     var e = experiment.evaluation();
-    List<StreamingMetric> metrics = new ArrayList<>(Components.metrics(e.metrics(), e.threshold()));
+    List<Metric> streaming = e.metrics().stream().filter(m -> m != Metric.SOD).toList();
+    List<StreamingMetric> metrics = new ArrayList<>(Components.metrics(streaming, e.threshold()));
     if (e.metrics().contains(Metric.MEAN_IOU)) {
       for (int c = 0; c < Math.max(2, model.numClasses()); c++) {
         metrics.add(new ClassIou(c, e.threshold()));
       }
     }
     return metrics;
+  }
+
+  /** Whether {@code evaluation.metrics} asks for the salient-object metrics. */
+  public boolean sodEvaluation() {
+    return experiment.evaluation().metrics().contains(Metric.SOD);
   }
 
   /**
@@ -88,11 +101,15 @@ public final class SegmentationTask {
     return DataSplits.resolve(experiment.data(), experiment.seed());
   }
 
-  /** A pipeline over {@code samples}: shuffled with the experiment seed for training only. */
+  /**
+   * A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training
+   * only.
+   */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
     var d = experiment.data();
     PipelineOptions options = new PipelineOptions(height(), width(), experiment.training().batchSize(),
-        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false);
+        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false,
+        training ? Components.augmentation(d.augmentation()) : Augmentation.NONE);
     return new InputPipeline(samples, options);
   }
 }

@@ -10,7 +10,9 @@ import org.tfseg.optim.Optimizer;
 
 /**
  * Everything a graph needs to be built for one experiment (the "task" of TF Model Garden):
- * architecture, input size, objective, optimizer factory and metrics.
+ * architecture, input size, objective, optimizer factory and metrics. {@code height × width} is
+ * the evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs
+ * when the training split is randomly cropped (the models are fully convolutional).
  */
 public record ModelSpec(
     SegmentationModel model,
@@ -20,4 +22,12 @@ public record ModelSpec(
     Loss loss,
     Function<Ops, Optimizer> optimizer,
     List<StreamingMetric> metrics,
-    long seed) {}
+    long seed,
+    int trainHeight,
+    int trainWidth) {
+  /** Training and evaluation at the same size. */
+  public ModelSpec(SegmentationModel model, int height, int width, int channels, Loss loss,
+      Function<Ops, Optimizer> optimizer, List<StreamingMetric> metrics, long seed) {
+    this(model, height, width, channels, loss, optimizer, metrics, seed, height, width);
+  }
+}

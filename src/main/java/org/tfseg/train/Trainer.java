@@ -79,15 +79,19 @@ public final class Trainer {
     int steps = cap(train.stepsPerEpoch(), options.stepsPerEpoch());
     Map<String, Double> logs = new LinkedHashMap<>();
     for (int epoch = completedEpochs; epoch < options.epochs() && !stopRequested; epoch++) {
+      int epochSteps = stepsLeft(steps);
+      if (epochSteps == 0) {
+        break;
+      }
       for (Callback c : callbacks) {
         c.onEpochBegin(epoch, control);
       }
-      ProgressBar bar = new ProgressBar(console, steps, options.interactive());
+      ProgressBar bar = new ProgressBar(console, epochSteps, options.interactive());
       bar.startEpoch(epoch, options.epochs());
       double lr = graph.optimizer().learningRate(graph.session());
       EpochAccumulator acc = new EpochAccumulator(graph.spec().metrics());
       try (BatchIterator it = train.epoch(epoch)) {
-        for (int step = 1; step <= steps && it.hasNext(); step++) {
+        for (int step = 1; step <= epochSteps && it.hasNext(); step++) {
           try (Batch b = it.next()) {
             StepResult r = graph.train(b.images(), b.masks());
             if (!Double.isFinite(r.loss())) {
@@ -112,6 +116,10 @@ public final class Trainer {
       history.onEpochEnd(epoch, logs, control);
       completedEpochs = epoch + 1;
       control.saveCheckpoint(LAST);
+      if (stepsLeft(steps) == 0 && !stopRequested) {
+        log.line("Reached training.max_steps = " + options.maxSteps() + " optimizer steps.");
+        stopRequested = true;
+      }
     }
     for (Callback c : callbacks) {
       c.onTrainEnd(logs, control);
@@ -141,6 +149,18 @@ public final class Trainer {
     StringBuilder b = new StringBuilder();
     logs.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(String.format("%.6g", v)));
     return b.toString();
+  }
+
+  /**
+   * Steps of the next epoch: the epoch's steps, cut to what is left of {@code max_steps} (counted
+   * by the checkpointed optimizer step, so a resumed run stops at the same step).
+   */
+  private int stepsLeft(int epochSteps) {
+    if (options.maxSteps() == null) {
+      return epochSteps;
+    }
+    long left = options.maxSteps() - graph.optimizer().iterations(graph.session());
+    return (int) Math.max(0, Math.min(epochSteps, left));
   }
 
   private static int cap(int all, Integer limit) {

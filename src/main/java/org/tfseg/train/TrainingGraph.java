@@ -35,6 +35,8 @@ public final class TrainingGraph implements AutoCloseable {
   private final Optimizer optimizer;
   private final Placeholder<TFloat32> images;
   private final Placeholder<TFloat32> targets;
+  private final Placeholder<TFloat32> evalImages;
+  private final Placeholder<TFloat32> evalTargets;
   private final Op trainStep;
   private final Operand<TFloat32> trainLoss;
   private final Operand<TFloat32> evalLoss;
@@ -49,11 +51,20 @@ public final class TrainingGraph implements AutoCloseable {
     this.spec = spec;
     this.graph = new Graph();
     Ops tf = Ops.create(graph);
-    Shape in = Shape.of(-1, spec.height(), spec.width(), spec.channels());
+    Shape in = Shape.of(-1, spec.trainHeight(), spec.trainWidth(), spec.channels());
     this.images = tf.withName("images").placeholder(TFloat32.class, Placeholder.shape(in));
     // Binary masks, or sparse class labels for C-class models: one channel either way.
-    Shape out = Shape.of(-1, spec.height(), spec.width(), 1);
+    Shape out = Shape.of(-1, spec.trainHeight(), spec.trainWidth(), 1);
     this.targets = tf.withName("targets").placeholder(TFloat32.class, Placeholder.shape(out));
+    if (spec.trainHeight() == spec.height() && spec.trainWidth() == spec.width()) {
+      this.evalImages = images;
+      this.evalTargets = targets;
+    } else { // a random-crop size for training: the inference tower gets its own inputs
+      this.evalImages = tf.withName("eval_images").placeholder(TFloat32.class,
+          Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), spec.channels())));
+      this.evalTargets = tf.withName("eval_targets").placeholder(TFloat32.class,
+          Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), 1)));
+    }
     this.store = new VariableStore(tf, spec.seed());
     this.optimizer = spec.optimizer().apply(tf);
 
@@ -66,12 +77,12 @@ public final class TrainingGraph implements AutoCloseable {
 
     Ops evalTf = tf.withSubScope("eval");
     Layers eval = new Layers(evalTf, store, false, null, null);
-    List<Operand<TFloat32>> evalLogits = spec.model().build(eval, images);
-    this.evalLoss = spec.loss().build(evalTf, evalLogits, targets);
+    List<Operand<TFloat32>> evalLogits = spec.model().build(eval, evalImages);
+    this.evalLoss = spec.loss().build(evalTf, evalLogits, evalTargets);
     this.evalProbabilities = Heads.probabilities(evalTf, evalLogits.get(0));
     for (StreamingMetric m : spec.metrics()) {
       trainStats.add(m.statistics(trainTf, trainProbs, targets));
-      evalStats.add(m.statistics(evalTf, evalProbabilities, targets));
+      evalStats.add(m.statistics(evalTf, evalProbabilities, evalTargets));
     }
     Ops copy = tf.withSubScope("weights_in");
     for (ModelVariable v : store.all()) {
@@ -84,15 +95,16 @@ public final class TrainingGraph implements AutoCloseable {
   }
 
   public StepResult train(TFloat32 batchImages, TFloat32 batchTargets) {
-    return run(batchImages, batchTargets, trainLoss, trainStats, trainStep);
+    return run(images, targets, batchImages, batchTargets, trainLoss, trainStats, trainStep);
   }
 
   public StepResult evaluate(TFloat32 batchImages, TFloat32 batchTargets) {
-    return run(batchImages, batchTargets, evalLoss, evalStats, null);
+    return run(evalImages, evalTargets, batchImages, batchTargets, evalLoss, evalStats, null);
   }
 
-  private StepResult run(TFloat32 x, TFloat32 y, Operand<TFloat32> loss, List<List<Operand<TFloat64>>> stats, Op target) {
-    Session.Runner r = session.runner().feed(images, x).feed(targets, y).fetch(loss);
+  private StepResult run(Placeholder<TFloat32> xIn, Placeholder<TFloat32> yIn, TFloat32 x, TFloat32 y,
+      Operand<TFloat32> loss, List<List<Operand<TFloat64>>> stats, Op target) {
+    Session.Runner r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
     stats.forEach(list -> list.forEach(r::fetch));
     if (target != null) {
       r.addTarget(target);
@@ -112,7 +124,7 @@ public final class TrainingGraph implements AutoCloseable {
 
   /** Inference-tower probabilities for a batch, {@code [N, H, W, classes]} flattened. */
   public float[] predict(TFloat32 batchImages) {
-    try (Result r = session.runner().feed(images, batchImages).fetch(evalProbabilities).run()) {
+    try (Result r = session.runner().feed(evalImages, batchImages).fetch(evalProbabilities).run()) {
       return Tensors.floats((TFloat32) r.get(0));
     }
   }

@@ -19,7 +19,7 @@ class StrictBindingTest {
   void unknownNestedKeyListsValidKeys() {
     assertMinimalFails(
         "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-            + " validation_steps, metrics, threshold, callbacks)",
+            + " validation_steps, metrics, threshold, callbacks, max_steps)",
         "training.epoch=3");
     assertMinimalFails(
         "$.optimizer: unknown key 'lr' (valid: type, learning_rate, beta_1, beta_2, epsilon)",
@@ -105,13 +105,13 @@ class StrictBindingTest {
     assertMinimalFails(
         "$.optimizer.type: unknown type 'adamw' (valid: adam, rmsprop, sgd)", "optimizer.type=adamw");
     assertMinimalFails(
-        "$.model.architecture: unknown architecture 'resnet' (valid: unet)",
+        "$.model.architecture: unknown architecture 'resnet' (valid: unet, basnet)",
         "model.architecture=resnet");
     assertMinimalFails(
         "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, oxford_pet, synthetic)",
         "data.train.layout=coco");
     assertMinimalFails(
-        "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy, dice, bce_dice)",
+        "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy, dice, bce_dice, ssim, soft_iou, weighted_sum, deep_supervision, basnet_hybrid)",
         "loss.type=focal");
     assertMinimalFails(
         "$.training.callbacks[0].type: unknown type 'tensorboard' (valid: reduce_lr_on_plateau,"
@@ -129,10 +129,10 @@ class StrictBindingTest {
   @Test
   void unknownEnumValuesListValidNames() {
     assertMinimalFails(
-        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy, mean_iou, dice)",
+        "$.training.metrics[1]: unknown value \"iou\" (valid: precision, recall, mae, accuracy, mean_iou, dice, sod)",
         "training.metrics=[\"precision\",\"iou\"]");
     assertMinimalFails(
-        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy, mean_iou, dice)",
+        "$.evaluation.metrics[0]: unknown value \"f1\" (valid: precision, recall, mae, accuracy, mean_iou, dice, sod)",
         "evaluation.metrics=[\"f1\"]");
     assertMinimalFails(
         "$.evaluation.split: unknown value \"dev\" (valid: train, validation, test)",

@@ -66,4 +66,22 @@ class SplitCarverTest {
     assertThrows(UserError.class, () -> SplitCarver.carve(ALL, 1, -0.1, 0));
     assertThrows(UserError.class, () -> SplitCarver.carve(ALL, 1, Double.NaN, 0));
   }
+
+  @Test
+  void sortedCarvingKeepsFileOrderAsTheKerasBasnetExample() {
+    List<SamplePair> first140 = new ArrayList<>(ALL.subList(0, 100));
+    first140.addAll(IntStream.range(0, 40).mapToObj(i -> String.format("t%03d", i))
+        .map(id -> new SamplePair(id, Path.of(id + ".jpg"), Path.of(id + ".png"))).toList());
+    List<SamplePair> reversed = new ArrayList<>(first140);
+    Collections.reverse(reversed);
+    SplitCarver.Carved c = SplitCarver.carveSorted(reversed, 0.1, 0.0);
+    // Python: images[:int(140 * 0.9)], images[int(140 * 0.9):]
+    assertEquals(ids(first140.subList(0, 126)), ids(c.train()));
+    assertEquals(ids(first140.subList(126, 140)), ids(c.validation()));
+    assertEquals(List.of(), c.test());
+    SplitCarver.Carved three = SplitCarver.carveSorted(ALL, 0.1, 0.2);
+    assertEquals(ids(ALL.subList(0, 72)), ids(three.train()));
+    assertEquals(ids(ALL.subList(72, 82)), ids(three.validation()));
+    assertEquals(ids(ALL.subList(82, 103)), ids(three.test()));
+  }
 }

@@ -77,4 +77,23 @@ class TrainingGraphTest {
     }
     return f;
   }
+
+  /** A random-crop size for training: the training tower takes crops, the inference tower full images. */
+  @Test
+  void trainingAtTheCropSizeEvaluatesAtTheFullSize() {
+    ModelSpec spec = new ModelSpec(new UNet(2, 1, 1), 2 * H, 2 * W, 3, new BinaryCrossEntropy(),
+        tf -> new Sgd(tf, 0.1, 0.0, false), List.of(new Precision(0.5)), 1, H, W);
+    try (TrainingGraph g = new TrainingGraph(spec);
+        TFloat32 crop = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 4));
+        TFloat32 cropMask = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W]);
+        TFloat32 full = Tensors.of(Shape.of(1, 2 * H, 2 * W, 3), random(4 * H * W * 3, 5));
+        TFloat32 fullMask = Tensors.of(Shape.of(1, 2 * H, 2 * W, 1), new float[4 * H * W])) {
+      double before = g.evaluate(full, fullMask).loss();
+      for (int i = 0; i < 3; i++) {
+        g.train(crop, cropMask);
+      }
+      assertTrue(g.evaluate(full, fullMask).loss() < before, "the shared weights learned from the crops");
+      assertEquals(4 * H * W, g.predict(full).length);
+    }
+  }
 }

@@ -1,0 +1,13 @@
+package org.tfseg.config;
+
+/**
+ * BASNet's soft IoU loss {@code 1 − (Σpy + s)/(Σp + Σy − Σpy + s)} ({@code "type": "soft_iou"}).
+ *
+ * @param smooth smoothing {@code s} (default 1e-9, the seed's value; >= 0)
+ */
+public record SoftIouLoss(Double smooth) implements LossConfig {
+  public SoftIouLoss {
+    smooth = Check.orDefault(smooth, 1e-9);
+    Check.atLeast(smooth, 0, "smooth");
+  }
+}

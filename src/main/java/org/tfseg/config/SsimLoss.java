@@ -1,0 +1,13 @@
+package org.tfseg.config;
+
+/**
+ * {@code 1 − SSIM} of the sigmoid output and the mask ({@code "type": "ssim"}).
+ *
+ * @param padding {@code valid} ({@code tf.image.ssim}, the Keras BASNet) or {@code same} (zero
+ *     padding, the original BASNet) (default valid)
+ */
+public record SsimLoss(SsimPadding padding) implements LossConfig {
+  public SsimLoss {
+    padding = Check.orDefault(padding, SsimPadding.VALID);
+  }
+}
