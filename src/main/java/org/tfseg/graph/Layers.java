@@ -309,7 +309,7 @@ public final class Layers {
   }
 
   private Ops ops(String name) {
-    return VariableStore.scoped(tf, name + "/op");
+    return store.scopes(tf).get(name);
   }
 
   private static long channels(Operand<TFloat32> x) {

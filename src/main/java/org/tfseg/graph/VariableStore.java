@@ -2,6 +2,7 @@ package org.tfseg.graph;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class VariableStore {
   private final long seed;
   private final Map<String, ModelVariable> variables = new LinkedHashMap<>();
   private final List<String> frozenPrefixes = new ArrayList<>();
+  private final Map<Ops, ScopeCache> scopeCaches = new IdentityHashMap<>();
 
   public VariableStore(Ops rootTf, long seed) {
     this.rootTf = rootTf;
@@ -46,7 +48,7 @@ public final class VariableStore {
       }
       return existing;
     }
-    Ops scoped = scoped(rootTf, name);
+    Ops scoped = scopes(rootTf).parentOf(name);
     Ops initTf = scoped.withInitScope();
     Operand<TFloat32> initial = init.build(initTf, shape, new long[] {seed, nameHash(name)});
     Variable<TFloat32> variable = scoped.withName(leaf(name)).variable(initial);
@@ -72,14 +74,12 @@ public final class VariableStore {
     return variables.values().stream().mapToLong(ModelVariable::size).sum();
   }
 
-  /** Ops whose sub-scopes follow the {@code /}-separated name (without its leaf). */
-  static Ops scoped(Ops tf, String name) {
-    String[] parts = name.split("/");
-    Ops scoped = tf;
-    for (int i = 0; i < parts.length - 1; i++) {
-      scoped = scoped.withSubScope(parts[i]);
-    }
-    return scoped;
+  /**
+   * The scope cache of a base scope: the store's own for its variables, a tower's for its layers.
+   * Everything built on the same base {@code Ops} shares one cache, so names cannot collide.
+   */
+  public ScopeCache scopes(Ops base) {
+    return scopeCaches.computeIfAbsent(base, ScopeCache::new);
   }
 
   static String leaf(String name) {

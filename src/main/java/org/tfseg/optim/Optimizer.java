@@ -14,6 +14,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.ScopeCache;
 
 /**
  * Base of the Keras-semantics optimizers, built on TF's raw {@code Apply*} training ops. The
@@ -29,6 +30,7 @@ public abstract class Optimizer {
   private final Variable<TInt64> iterations;
   private final Placeholder<TFloat32> learningRateFeed;
   private final Op setLearningRate;
+  private final ScopeCache slotScopes;
 
   protected Optimizer(Ops tf, double initialLearningRate) {
     this.tf = tf;
@@ -39,6 +41,7 @@ public abstract class Optimizer {
     this.learningRateFeed = scope.withName("learning_rate_feed").placeholder(TFloat32.class,
         Placeholder.shape(Shape.scalar()));
     this.setLearningRate = scope.withName("set_learning_rate").assign(learningRate, learningRateFeed);
+    this.slotScopes = new ScopeCache(scope.withSubScope("slots"));
   }
 
   /**
@@ -64,10 +67,7 @@ public abstract class Optimizer {
 
   /** A zero-initialised slot {@code optimizer/<variable name>/<slot>}. */
   protected Variable<TFloat32> slot(ModelVariable var, String slotName) {
-    Ops scope = tf.withSubScope("optimizer");
-    for (String part : var.name().split("/")) {
-      scope = scope.withSubScope(part);
-    }
+    Ops scope = slotScopes.get(var.name());
     Ops init = scope.withInitScope();
     return scope.withName(slotName).variable(init.fill(init.constant(var.shape()), init.constant(0f)));
   }

@@ -105,7 +105,7 @@ class StrictBindingTest {
     assertMinimalFails(
         "$.optimizer.type: unknown type 'adamw' (valid: adam, rmsprop, sgd)", "optimizer.type=adamw");
     assertMinimalFails(
-        "$.model.architecture: unknown architecture 'resnet' (valid: unet, basnet)",
+        "$.model.architecture: unknown architecture 'resnet' (valid: unet, encoder_unet, basnet)",
         "model.architecture=resnet");
     assertMinimalFails(
         "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, oxford_pet, synthetic)",
