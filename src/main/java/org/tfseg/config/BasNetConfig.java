@@ -8,6 +8,7 @@ package org.tfseg.config;
  * crop) must be a multiple of {@value #SIZE_MULTIPLE}.
  *
  * @param filters base width: encoder stages {@code filters·1, 2, 4, 8}, decoder {@code filters·8}
+ *     (16..1024: narrower widths crash TF's native kernels in training, see the constructor)
  *     (1..1024, default 64)
  * @param refineFilters width of the residual refinement module (1..1024, default 64)
  * @param numClasses output channels (>= 1, default 1)
@@ -24,7 +25,10 @@ public record BasNetConfig(Integer filters, Integer refineFilters, Integer numCl
     filters = Check.orDefault(filters, 64);
     refineFilters = Check.orDefault(refineFilters, 64);
     numClasses = Check.orDefault(numClasses, 1);
-    Check.inRange(filters, 1, 1024, "filters");
+    // Measured with TF Java 1.1.0 (TF 2.18, oneDNN CPU kernels): training a prediction module
+    // narrower than 16 corrupts the native heap ("double free or corruption") at inputs of 64²
+    // and more, killing the JVM; 16 and wider train normally. Refuse it here instead.
+    Check.inRange(filters, 16, 1024, "filters");
     Check.inRange(refineFilters, 1, 1024, "refine_filters");
     Check.atLeast(numClasses, 1, "num_classes");
   }

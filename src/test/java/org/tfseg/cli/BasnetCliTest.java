@@ -50,7 +50,7 @@ class BasnetCliTest {
     String runs = tmp.resolve("runs").toString();
     String[] sets = {
       "--set", "run_root=" + runs,
-      "--set", "model.filters=4", "--set", "model.refine_filters=4",
+      "--set", "model.filters=16", "--set", "model.refine_filters=4",
       "--set", "data.image_size=[64,64]",
       "--set", "data.train={\"layout\":\"folder\",\"images\":\"" + sod.resolve("images") + "\",\"masks\":\""
           + sod.resolve("masks") + "\",\"limit\":10}",

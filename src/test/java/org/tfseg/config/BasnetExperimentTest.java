@@ -13,7 +13,7 @@ class BasnetExperimentTest {
       """
       {
         "name": "x",
-        "model": {"architecture": "basnet", "filters": 8, "refine_filters": 8},
+        "model": {"architecture": "basnet", "filters": 16, "refine_filters": 8},
         "data": {
           "image_size": [64, 64],
           "train": {"layout": "folder", "images": "img", "masks": "msk"}
