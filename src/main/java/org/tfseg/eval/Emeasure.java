@@ -54,23 +54,10 @@ public final class Emeasure {
 
   /** E-measure of {@code p ≥ min(2·mean(p), 1)}. */
   public static double adaptive(double[] pred, boolean[] gt) {
-    SodImage.checkSizes(pred, gt);
-    double thr = SodImage.adaptiveThreshold(pred);
-    long n11 = 0;
-    long positives = 0;
-    long g = 0;
-    for (int i = 0; i < pred.length; i++) {
-      boolean b = pred[i] >= thr;
-      if (b) {
-        positives++;
-        if (gt[i]) {
-          n11++;
-        }
-      }
-      if (gt[i]) {
-        g++;
-      }
-    }
+    long[] counts = SodImage.adaptiveCounts(pred, gt);
+    long n11 = counts[0];
+    long positives = counts[1];
+    long g = counts[2];
     return score(n11, positives, g, pred.length);
   }
 }

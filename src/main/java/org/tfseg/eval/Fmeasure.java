@@ -31,23 +31,10 @@ public final class Fmeasure {
 
   /** F of {@code p ≥ min(2·mean(p), 1)}; 0 when the binary map misses the foreground entirely. */
   public static double adaptive(double[] pred, boolean[] gt) {
-    SodImage.checkSizes(pred, gt);
-    double thr = SodImage.adaptiveThreshold(pred);
-    long inter = 0;
-    long positives = 0;
-    long g = 0;
-    for (int i = 0; i < pred.length; i++) {
-      boolean b = pred[i] >= thr;
-      if (b) {
-        positives++;
-        if (gt[i]) {
-          inter++;
-        }
-      }
-      if (gt[i]) {
-        g++;
-      }
-    }
+    long[] counts = SodImage.adaptiveCounts(pred, gt);
+    long inter = counts[0];
+    long positives = counts[1];
+    long g = counts[2];
     if (inter == 0) {
       return 0;
     }

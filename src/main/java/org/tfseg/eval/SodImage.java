@@ -52,4 +52,29 @@ final class SodImage {
     }
     return Arrays.copyOf(out, n);
   }
+
+  /**
+   * Counts for the adaptive binary map {@code B = p ≥ min(2·mean(p), 1)}:
+   * {@code {|B ∧ gt|, |B|, |gt|}}.
+   */
+  static long[] adaptiveCounts(double[] pred, boolean[] gt) {
+    checkSizes(pred, gt);
+    double thr = adaptiveThreshold(pred);
+    long both = 0;
+    long positives = 0;
+    long g = 0;
+    for (int i = 0; i < pred.length; i++) {
+      boolean b = pred[i] >= thr;
+      if (b) {
+        positives++;
+        if (gt[i]) {
+          both++;
+        }
+      }
+      if (gt[i]) {
+        g++;
+      }
+    }
+    return new long[] {both, positives, g};
+  }
 }

@@ -50,8 +50,8 @@ class EndToEndTest {
     Path exp = Files.writeString(tmp.resolve("tiny.json"), json);
     Path run1 = tmp.resolve("runs/tiny/run-001");
 
-    CliRunner train = CliRunner.run(exp.toString());
-    assertEquals(0, train.exit(), train.err());
+    CliRun train = CliRun.of(exp.toString());
+    assertEquals(0, train.code(), train.err());
     for (String f : List.of("experiment.json", "history.csv", "history.json", "train.log",
         "checkpoints/best/ckpt.index", "checkpoints/last/ckpt.index", "checkpoints/last/ckpt.json",
         "checkpoints/final/ckpt.index")) {
@@ -59,29 +59,29 @@ class EndToEndTest {
     }
     assertEquals(2, Files.readAllLines(run1.resolve("history.csv")).size(), "header + 1 epoch");
 
-    CliRunner resumed = CliRunner.run("train", exp.toString(), "--resume", run1.toString(),
+    CliRun resumed = CliRun.of("train", exp.toString(), "--resume", run1.toString(),
         "--set", "training.epochs=3");
-    assertEquals(0, resumed.exit(), resumed.err());
+    assertEquals(0, resumed.code(), resumed.err());
     assertTrue(resumed.out().contains("Epoch 2/3") && !resumed.out().contains("Epoch 1/3"), resumed.out());
     assertEquals(4, Files.readAllLines(run1.resolve("history.csv")).size(), "header + 3 epochs");
     JsonNode state = new ObjectMapper().readTree(run1.resolve("checkpoints/last/ckpt.json").toFile());
     assertEquals(3, state.get("epochs_completed").asInt());
     assertEquals(3 * 4, state.get("step").asInt(), "32 train images, batch 8: 4 steps per epoch");
 
-    assertEquals(0, CliRunner.run(exp.toString()).exit());
+    assertEquals(0, CliRun.of(exp.toString()).code());
     assertTrue(Files.isDirectory(tmp.resolve("runs/tiny/run-002")), "a second run never reuses the first");
 
-    CliRunner evalCkpt = CliRunner.run("eval", exp.toString(), "--checkpoint", run1.toString(),
+    CliRun evalCkpt = CliRun.of("eval", exp.toString(), "--checkpoint", run1.toString(),
         "--out", tmp.resolve("eval-ckpt.json").toString());
-    assertEquals(0, evalCkpt.exit(), evalCkpt.err());
+    assertEquals(0, evalCkpt.code(), evalCkpt.err());
     Path saved = tmp.resolve("export");
-    CliRunner export = CliRunner.run("export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString());
-    assertEquals(0, export.exit(), export.err());
-    assertEquals(2, CliRunner.run("export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString()).exit(),
+    CliRun export = CliRun.of("export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString());
+    assertEquals(0, export.code(), export.err());
+    assertEquals(2, CliRun.of("export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString()).code(),
         "an existing export is never replaced");
-    CliRunner evalSaved = CliRunner.run("eval", exp.toString(), "--saved-model", saved.toString(),
+    CliRun evalSaved = CliRun.of("eval", exp.toString(), "--saved-model", saved.toString(),
         "--out", tmp.resolve("eval-saved.json").toString());
-    assertEquals(0, evalSaved.exit(), evalSaved.err());
+    assertEquals(0, evalSaved.code(), evalSaved.err());
     ObjectMapper m = new ObjectMapper();
     JsonNode a = m.readTree(tmp.resolve("eval-ckpt.json").toFile()).get("metrics");
     JsonNode b = m.readTree(tmp.resolve("eval-saved.json").toFile()).get("metrics");
@@ -90,9 +90,9 @@ class EndToEndTest {
     }
 
     Path masks = tmp.resolve("masks");
-    CliRunner predict = CliRunner.run("predict", "--saved-model", saved.toString(),
+    CliRun predict = CliRun.of("predict", "--saved-model", saved.toString(),
         "--input", tmp.resolve("syn-test/images").toString(), "--output", masks.toString());
-    assertEquals(0, predict.exit(), predict.err());
+    assertEquals(0, predict.code(), predict.err());
     try (Stream<Path> s = Files.list(masks)) {
       List<Path> written = s.sorted().toList();
       assertEquals(6, written.size());
@@ -100,8 +100,8 @@ class EndToEndTest {
       assertEquals(48, mask.getWidth(), "original width");
       assertEquals(40, mask.getHeight(), "original height");
     }
-    assertEquals(2, CliRunner.run("predict", "--saved-model", saved.toString(),
-        "--input", tmp.resolve("syn-test/images").toString(), "--output", masks.toString()).exit(),
+    assertEquals(2, CliRun.of("predict", "--saved-model", saved.toString(),
+        "--input", tmp.resolve("syn-test/images").toString(), "--output", masks.toString()).code(),
         "existing masks are never replaced");
   }
 }

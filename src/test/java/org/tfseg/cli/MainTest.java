@@ -13,19 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @Test
   void helpListsEveryCommandAndEachCommandHasHelp() {
-    CliRunner top = CliRunner.run("--help");
-    assertEquals(0, top.exit());
+    CliRun top = CliRun.of("--help");
+    assertEquals(0, top.code());
     for (String c : List.of("train", "eval", "export", "predict", "summary", "benchmark")) {
       assertTrue(top.out().contains(c), c);
-      CliRunner help = CliRunner.run(c, "--help");
-      assertEquals(0, help.exit(), c);
+      CliRun help = CliRun.of(c, "--help");
+      assertEquals(0, help.code(), c);
       assertTrue(help.out().contains("usage: tfseg " + c), help.out());
     }
   }
 
   @Test
   void noArgumentsIsAUsageError() {
-    assertEquals(2, CliRunner.run().exit());
+    assertEquals(2, CliRun.of().code());
   }
 
   @Test
@@ -44,21 +44,21 @@ class MainTest {
         new String[] {"export", "experiments/quickstart.json"},
         new String[] {"predict", "--saved-model", tmp.toString(), "--input", tmp.toString(), "--output", tmp.toString()});
     for (String[] args : cases) {
-      CliRunner r = CliRunner.run(args);
+      CliRun r = CliRun.of(args);
       String what = String.join(" ", args) + " → " + r.err();
-      assertEquals(2, r.exit(), what);
+      assertEquals(2, r.code(), what);
       assertTrue(r.err().startsWith("tfseg: error: "), what);
       assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + what);
       assertTrue(!r.err().contains("\tat "), what);
     }
-    assertTrue(CliRunner.run(bad.toString()).err().contains("bad.json"), "names the file");
-    assertTrue(CliRunner.run(unknownKey.toString()).err().contains("'metric'"), "names the key");
+    assertTrue(CliRun.of(bad.toString()).err().contains("bad.json"), "names the file");
+    assertTrue(CliRun.of(unknownKey.toString()).err().contains("'metric'"), "names the key");
   }
 
   @Test
   void summaryOfSeed000PrintsKerasTotals() {
-    CliRunner r = CliRunner.run("summary", "experiments/unet_duts.json");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("summary", "experiments/unet_duts.json");
+    assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().strip().lines().toList();
     assertEquals("Total params: 31,402,497", lines.get(lines.size() - 4));
     assertEquals("Trainable params: 31,390,721", lines.get(lines.size() - 3));

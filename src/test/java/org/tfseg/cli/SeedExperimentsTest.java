@@ -57,8 +57,8 @@ class SeedExperimentsTest {
 
   @Test
   void aMissingWeightsFileFailsFastNamingTheFetchScript() {
-    CliRunner r = CliRunner.run("experiments/mobilenetv2_unet_pets.json");
-    assertEquals(2, r.exit(), r.err());
+    CliRun r = CliRun.of("experiments/mobilenetv2_unet_pets.json");
+    assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5"), r.err());
     assertTrue(r.err().contains("tools/fetch_weights.sh"), r.err());
   }
@@ -68,8 +68,8 @@ class SeedExperimentsTest {
   }
 
   private static void assertTotals(String name, String total, String trainable, String nonTrainable) {
-    CliRunner r = CliRunner.run("summary", "experiments/" + name + ".json");
-    assertEquals(0, r.exit(), r.err());
+    CliRun r = CliRun.of("summary", "experiments/" + name + ".json");
+    assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Total params: " + total + "\n"), r.out());
     assertTrue(r.out().contains("Trainable params: " + trainable + "\n"), r.out());
     assertTrue(r.out().contains("Non-trainable params: " + nonTrainable + "\n"), r.out());

@@ -78,8 +78,8 @@ class SeedModelsRealDataTest {
   }
 
   private void assertLossFalls(Path experiment) throws Exception {
-    CliRunner r = CliRunner.run(experiment.toString());
-    assertEquals(0, r.exit(), r.err() + r.out());
+    CliRun r = CliRun.of(experiment.toString());
+    assertEquals(0, r.code(), r.err() + r.out());
     String name = experiment.getFileName().toString().replace(".json", "");
     JsonNode history = new ObjectMapper().readTree(tmp.resolve("runs/" + name + "/run-001/history.json").toFile());
     List<Double> loss = new ArrayList<>();
