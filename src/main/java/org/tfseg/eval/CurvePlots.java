@@ -45,17 +45,9 @@ public final class CurvePlots {
 
   /** One curve per report, labelled with its name and maxF. */
   public static void writePrecisionRecall(Map<String, SodReport> reports, Path png) {
-    List<Series> s =
-        new LinkedHashMap<>(reports)
-            .entrySet().stream()
-                .map(
-                    e ->
-                        new Series(
-                            label(e.getKey(), "maxF", e.getValue().value("maxFm")),
-                            e.getValue().recallCurve(),
-                            e.getValue().precisionCurve()))
-                .toList();
-    draw(s, "Precision–recall (256 thresholds, dataset mean)", "Recall", "Precision", png);
+    draw(series(reports, (name, r) -> label(name, "maxF", r.value("maxFm")), r -> r.recallCurve(),
+            SodReport::precisionCurve),
+        "Precision–recall (256 thresholds, dataset mean)", "Recall", "Precision", png);
   }
 
   public static void writeFmeasureVsThreshold(SodReport report, Path png) {
@@ -64,22 +56,20 @@ public final class CurvePlots {
 
   /** F-measure (β² = 0.3) against the threshold, one curve per report. */
   public static void writeFmeasureVsThreshold(Map<String, SodReport> reports, Path png) {
-    List<Series> s =
-        new LinkedHashMap<>(reports)
-            .entrySet().stream()
-                .map(
-                    e ->
-                        new Series(
-                            String.format(
-                                Locale.ROOT,
-                                "%s (maxF %.3f, meanF %.3f)",
-                                e.getKey(),
-                                e.getValue().value("maxFm"),
-                                e.getValue().value("meanFm")),
-                            SodReport.thresholds(),
-                            e.getValue().fmeasureCurve()))
-                .toList();
-    draw(s, "F-measure vs threshold (β² = 0.3)", "Threshold", "F-measure", png);
+    draw(series(reports,
+            (name, r) -> String.format(Locale.ROOT, "%s (maxF %.3f, meanF %.3f)", name, r.value("maxFm"),
+                r.value("meanFm")),
+            r -> SodReport.thresholds(), SodReport::fmeasureCurve),
+        "F-measure vs threshold (β² = 0.3)", "Threshold", "F-measure", png);
+  }
+
+  /** One labelled series per report, in the map's order. */
+  private static List<Series> series(Map<String, SodReport> reports,
+      java.util.function.BiFunction<String, SodReport, String> label,
+      java.util.function.Function<SodReport, double[]> x, java.util.function.Function<SodReport, double[]> y) {
+    return new LinkedHashMap<>(reports).entrySet().stream()
+        .map(e -> new Series(label.apply(e.getKey(), e.getValue()), x.apply(e.getValue()), y.apply(e.getValue())))
+        .toList();
   }
 
   private static String label(String name, String what, double v) {

@@ -173,11 +173,7 @@ public final class EarlyStopping implements Callback {
     StateJson.putFinite(state, "best", best);
     state.put("wait", wait);
     state.put("stopped_epoch", stoppedEpoch);
-    if (bestEpoch < 0) {
-      state.putNull("best_epoch");
-    } else {
-      state.put("best_epoch", bestEpoch);
-    }
+    StateJson.putEpoch(state, "best_epoch", bestEpoch);
     return state;
   }
 

@@ -97,11 +97,7 @@ public final class ModelCheckpoint implements Callback {
   public ObjectNode state() {
     ObjectNode state = StateJson.object();
     StateJson.putFinite(state, "best", best);
-    if (bestEpoch < 0) {
-      state.putNull("best_epoch");
-    } else {
-      state.put("best_epoch", bestEpoch);
-    }
+    StateJson.putEpoch(state, "best_epoch", bestEpoch);
     return state;
   }
 

@@ -24,6 +24,15 @@ final class StateJson {
     }
   }
 
+  /** An epoch index, or null while there is none (negative). */
+  static void putEpoch(ObjectNode node, String field, int epoch) {
+    if (epoch < 0) {
+      node.putNull(field);
+    } else {
+      node.put(field, epoch);
+    }
+  }
+
   static double finiteOr(JsonNode node, String field, double fallback) {
     JsonNode value = node.get(field);
     return value == null || !value.isNumber() ? fallback : value.doubleValue();
