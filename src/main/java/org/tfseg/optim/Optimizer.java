@@ -53,7 +53,15 @@ public abstract class Optimizer {
     Output<?>[] xs = vars.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
     Output<?>[] grads = ((org.tensorflow.Graph) tf.scope().env()).addGradients(loss.asOutput(), xs);
     List<Op> applies = new ArrayList<>(alsoRun);
-    Ops scope = tf.withSubScope("optimizer");
+    // The Apply* ops update the variables in place, and a variable's read (Identity of a ref)
+    // shares its buffer: without this barrier an update may run while the backward pass of a lower
+    // layer still reads the weight, so some gradients came from half-updated weights (a race that
+    // made two identical runs differ after the first step). Every update waits for every gradient.
+    List<org.tensorflow.Operation> gradOps = new ArrayList<>();
+    for (Output<?> g : grads) {
+      gradOps.add(g.op());
+    }
+    Ops scope = tf.withSubScope("optimizer").withControlDependencyOps(gradOps);
     for (int i = 0; i < vars.size(); i++) {
       @SuppressWarnings("unchecked")
       Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
