@@ -1,5 +1,8 @@
 package org.tfseg.cli;
 
+import org.tfseg.run.CheckpointLocator;
+import org.tfseg.sod.SodReportFiles;
+import org.tfseg.sod.SodScoring;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -17,7 +20,7 @@ import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.SamplePair;
-import org.tfseg.eval.SodReport;
+import org.tfseg.sod.SodReport;
 import org.tfseg.export.InferenceGraph;
 import org.tfseg.export.Predictor;
 import org.tfseg.export.SavedModelPredictor;

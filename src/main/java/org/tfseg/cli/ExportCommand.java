@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.run.CheckpointLocator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;

@@ -1,15 +1,16 @@
 package org.tfseg.cli;
 
+import org.tfseg.sod.SodReportFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.tfseg.UserError;
-import org.tfseg.eval.BasnetProtocol;
-import org.tfseg.eval.BasnetReport;
-import org.tfseg.eval.PredictionDirEvaluator;
-import org.tfseg.eval.SodReport;
+import org.tfseg.sod.BasnetProtocol;
+import org.tfseg.sod.BasnetReport;
+import org.tfseg.sod.PredictionDirEvaluator;
+import org.tfseg.sod.SodReport;
 
 /**
  * {@code tfseg eval --pred-dir DIR --gt-dir DIR [--out FILE] [--protocol pysod|basnet]}: scores

@@ -1,5 +1,7 @@
 package org.tfseg.config;
 
+import org.tfseg.data.AugmentationConfig;
+import org.tfseg.data.source.SourceConfig;
 /**
  * The data pipeline: sources for each split, the size images are resized to, and input-pipeline
  * tuning.
@@ -21,9 +23,9 @@ package org.tfseg.config;
  */
 public record DataConfig(
     ImageSize imageSize,
-    Source train,
-    Source validation,
-    Source test,
+    SourceConfig train,
+    SourceConfig validation,
+    SourceConfig test,
     Double validationFraction,
     Double testFraction,
     Integer parallelCalls,

@@ -1,5 +1,7 @@
 package org.tfseg.config;
 
+import org.tfseg.metric.Metric;
+import org.tfseg.metric.Metrics;
 import java.util.List;
 
 /**

@@ -1,5 +1,9 @@
 package org.tfseg.config;
 
+import org.tfseg.loss.LossConfig;
+import org.tfseg.loss.LossOutputs;
+import org.tfseg.model.ModelConfig;
+import org.tfseg.optim.OptimizerConfig;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 

@@ -142,7 +142,7 @@ public final class ExperimentLoader {
     if (m.startsWith("Trailing token")) {
       return "unexpected content after the top-level value";
     }
-    return m.replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+    return m.replaceAll("\\[SourceConfig: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
   private static String firstLine(String s) {

@@ -28,7 +28,7 @@ public record ImageSize(int height, int width) {
   }
 
   /** Checks both sides are in [min, max]; {@code key} names the field holding this size. */
-  void checkRange(int min, int max, String key) {
+  public void checkRange(int min, int max, String key) {
     Check.inRange(height, min, max, key + "[0]");
     Check.inRange(width, min, max, key + "[1]");
   }

@@ -1,5 +1,8 @@
 package org.tfseg.config;
 
+import org.tfseg.callback.CallbackConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.metric.Metrics;
 import java.util.List;
 
 /**

@@ -4,35 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.op.Ops;
-import org.tfseg.config.AdamConfig;
-import org.tfseg.config.BceDiceLoss;
-import org.tfseg.config.AugmentationConfig;
-import org.tfseg.config.BrightnessContrastConfig;
+import org.tfseg.optim.AdamConfig;
+import org.tfseg.loss.BceDiceConfig;
+import org.tfseg.data.AugmentationConfig;
+import org.tfseg.data.BrightnessContrastConfig;
 import org.tfseg.config.ImageSize;
 import org.tfseg.data.Augmentation;
-import org.tfseg.config.BasnetHybridLoss;
-import org.tfseg.config.BceLoss;
-import org.tfseg.config.DeepSupervisionLoss;
-import org.tfseg.config.SoftIouLoss;
-import org.tfseg.config.SsimLoss;
-import org.tfseg.config.SsimPadding;
-import org.tfseg.config.WeightedSumLoss;
-import org.tfseg.config.CallbackConfig;
-import org.tfseg.config.DiceLoss;
-import org.tfseg.config.EarlyStoppingConfig;
-import org.tfseg.config.LossConfig;
-import org.tfseg.config.Metric;
-import org.tfseg.config.ModelCheckpointConfig;
-import org.tfseg.config.OptimizerConfig;
-import org.tfseg.config.ReduceLrOnPlateauConfig;
-import org.tfseg.config.RmsPropConfig;
-import org.tfseg.config.SgdConfig;
-import org.tfseg.config.SparseCceLoss;
+import org.tfseg.loss.BasNetHybridConfig;
+import org.tfseg.loss.BinaryCrossEntropyConfig;
+import org.tfseg.loss.DeepSupervisionConfig;
+import org.tfseg.loss.SoftIouConfig;
+import org.tfseg.loss.SsimConfig;
+import org.tfseg.loss.SsimPadding;
+import org.tfseg.loss.WeightedSumConfig;
+import org.tfseg.callback.CallbackConfig;
+import org.tfseg.loss.DiceConfig;
+import org.tfseg.callback.EarlyStoppingConfig;
+import org.tfseg.loss.LossConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.callback.ModelCheckpointConfig;
+import org.tfseg.optim.OptimizerConfig;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
+import org.tfseg.optim.RmsPropConfig;
+import org.tfseg.optim.SgdConfig;
+import org.tfseg.loss.SparseCategoricalCrossEntropyConfig;
 import org.tfseg.loss.BceDice;
 import org.tfseg.loss.BinaryCrossEntropy;
 import org.tfseg.loss.Dice;
 import org.tfseg.loss.DeepSupervision;
-import org.tfseg.loss.HybridLoss;
+import org.tfseg.loss.BasNetHybrid;
 import org.tfseg.loss.SoftIou;
 import org.tfseg.loss.Ssim;
 import org.tfseg.loss.WeightedSum;
@@ -49,43 +49,43 @@ import org.tfseg.optim.Adam;
 import org.tfseg.optim.Optimizer;
 import org.tfseg.optim.RmsProp;
 import org.tfseg.optim.Sgd;
-import org.tfseg.train.Callback;
-import org.tfseg.train.EarlyStopping;
-import org.tfseg.train.ModelCheckpoint;
-import org.tfseg.train.ReduceLROnPlateau;
+import org.tfseg.callback.Callback;
+import org.tfseg.callback.EarlyStopping;
+import org.tfseg.callback.ModelCheckpoint;
+import org.tfseg.callback.ReduceLrOnPlateau;
 
 /** Config records to the objects they describe: one switch per one-of. */
 public final class Components {
   private Components() {}
 
   public static Loss loss(LossConfig config) {
-    if (config instanceof BceLoss) {
+    if (config instanceof BinaryCrossEntropyConfig) {
       return new BinaryCrossEntropy();
     }
-    if (config instanceof SparseCceLoss) {
+    if (config instanceof SparseCategoricalCrossEntropyConfig) {
       return new SparseCategoricalCrossEntropy();
     }
-    if (config instanceof DiceLoss d) {
+    if (config instanceof DiceConfig d) {
       return new Dice(d.smooth());
     }
-    if (config instanceof BceDiceLoss b) {
+    if (config instanceof BceDiceConfig b) {
       return new BceDice(b.bceWeight(), b.smooth());
     }
-    if (config instanceof SsimLoss s) {
+    if (config instanceof SsimConfig s) {
       return new Ssim(padding(s.padding()));
     }
-    if (config instanceof SoftIouLoss i) {
+    if (config instanceof SoftIouConfig i) {
       return new SoftIou(i.smooth());
     }
-    if (config instanceof WeightedSumLoss w) {
+    if (config instanceof WeightedSumConfig w) {
       return new WeightedSum(w.terms().stream().map(t -> new WeightedSum.Term(loss(t.loss()), t.weight())).toList());
     }
-    if (config instanceof DeepSupervisionLoss d) {
+    if (config instanceof DeepSupervisionConfig d) {
       return d.weights() == null ? new DeepSupervision(loss(d.loss()))
           : new DeepSupervision(loss(d.loss()), d.weights().stream().mapToDouble(Double::doubleValue).toArray());
     }
-    if (config instanceof BasnetHybridLoss h) {
-      return HybridLoss.basnet(padding(h.ssimPadding()));
+    if (config instanceof BasNetHybridConfig h) {
+      return BasNetHybrid.basnet(padding(h.ssimPadding()));
     }
     throw new IllegalArgumentException("no loss registered for " + config);
   }
@@ -148,7 +148,7 @@ public final class Components {
 
   private static Callback callback(CallbackConfig c) {
     if (c instanceof ReduceLrOnPlateauConfig r) {
-      return new ReduceLROnPlateau(r.monitor(), r.factor(), r.patience(), mode(r.mode()), r.minDelta(),
+      return new ReduceLrOnPlateau(r.monitor(), r.factor(), r.patience(), mode(r.mode()), r.minDelta(),
           r.cooldown(), r.minLr());
     }
     if (c instanceof ModelCheckpointConfig m) {
@@ -161,7 +161,7 @@ public final class Components {
     throw new IllegalArgumentException("no callback registered for " + c);
   }
 
-  private static String mode(org.tfseg.config.MonitorMode mode) {
+  private static String mode(org.tfseg.callback.MonitorMode mode) {
     return mode.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

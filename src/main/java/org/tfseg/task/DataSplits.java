@@ -3,19 +3,19 @@ package org.tfseg.task;
 import java.nio.file.Path;
 import java.util.List;
 import org.tfseg.config.DataConfig;
-import org.tfseg.config.DutsSource;
-import org.tfseg.config.FolderSource;
-import org.tfseg.config.OxfordPetSource;
-import org.tfseg.config.Source;
+import org.tfseg.data.source.DutsSourceConfig;
+import org.tfseg.data.source.FolderSourceConfig;
+import org.tfseg.data.source.OxfordPetSourceConfig;
+import org.tfseg.data.source.SourceConfig;
 import org.tfseg.config.Split;
 import org.tfseg.config.SplitOrder;
-import org.tfseg.config.SyntheticSource;
-import org.tfseg.data.DutsLayout;
-import org.tfseg.data.FolderPairs;
-import org.tfseg.data.OxfordPetLayout;
+import org.tfseg.data.source.SyntheticSourceConfig;
+import org.tfseg.data.source.DutsLayout;
+import org.tfseg.data.source.FolderPairs;
+import org.tfseg.data.source.OxfordPetLayout;
 import org.tfseg.data.SamplePair;
 import org.tfseg.data.SplitCarver;
-import org.tfseg.data.SyntheticSalientData;
+import org.tfseg.data.source.SyntheticSalientData;
 
 /**
  * The train / validation / test sample lists of an experiment: each split from its own source, or
@@ -42,19 +42,19 @@ public record DataSplits(List<SamplePair> train, List<SamplePair> validation, Li
     };
   }
 
-  static List<SamplePair> list(Source source) {
+  static List<SamplePair> list(SourceConfig source) {
     List<SamplePair> pairs;
     Integer limit = null;
-    if (source instanceof DutsSource d) {
+    if (source instanceof DutsSourceConfig d) {
       pairs = DutsLayout.list(Path.of(d.root()), d.subset());
       limit = d.limit();
-    } else if (source instanceof FolderSource f) {
+    } else if (source instanceof FolderSourceConfig f) {
       pairs = FolderPairs.list(Path.of(f.images()), Path.of(f.masks()));
       limit = f.limit();
-    } else if (source instanceof OxfordPetSource o) {
+    } else if (source instanceof OxfordPetSourceConfig o) {
       pairs = OxfordPetLayout.list(Path.of(o.root()), o.split());
       limit = o.limit();
-    } else if (source instanceof SyntheticSource s) {
+    } else if (source instanceof SyntheticSourceConfig s) {
       Path root = Path.of(s.root());
       pairs = SyntheticSalientData.generate(root, s.count(), s.size().height(), s.size().width(), s.seed());
     } else {

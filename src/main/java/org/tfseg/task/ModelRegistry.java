@@ -1,18 +1,18 @@
 package org.tfseg.task;
 
-import org.tfseg.config.AtrousDecoderConfig;
-import org.tfseg.config.DecoderConfig;
-import org.tfseg.config.EncoderUNetConfig;
-import org.tfseg.config.BasNetConfig;
-import org.tfseg.config.ModelConfig;
-import org.tfseg.config.Pix2PixDecoderConfig;
-import org.tfseg.config.TransposeDecoderConfig;
+import org.tfseg.model.decoder.AtrousDecoderConfig;
+import org.tfseg.model.decoder.DecoderConfig;
+import org.tfseg.model.EncoderUNetConfig;
+import org.tfseg.model.BasNetConfig;
+import org.tfseg.model.ModelConfig;
+import org.tfseg.model.decoder.Pix2PixDecoderConfig;
+import org.tfseg.model.decoder.TransposeDecoderConfig;
 import org.tfseg.model.EncoderUNet;
 import org.tfseg.model.decoder.AtrousDecoder;
 import org.tfseg.model.decoder.Decoder;
 import org.tfseg.model.decoder.TransposeDecoder;
 import org.tfseg.model.encoder.EncoderRegistry;
-import org.tfseg.config.UNetConfig;
+import org.tfseg.model.UNetConfig;
 import org.tfseg.model.BasNet;
 import org.tfseg.model.SegmentationModel;
 import org.tfseg.model.UNet;

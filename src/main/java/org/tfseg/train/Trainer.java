@@ -1,5 +1,13 @@
 package org.tfseg.train;
 
+import org.tfseg.callback.EarlyStopping;
+import org.tfseg.callback.ModelCheckpoint;
+import org.tfseg.callback.ProgressBar;
+import org.tfseg.callback.Callback;
+import org.tfseg.callback.History;
+import org.tfseg.callback.TrainingControl;
+import org.tfseg.run.RunDirectory;
+import org.tfseg.run.RunLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

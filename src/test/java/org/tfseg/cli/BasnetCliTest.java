@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class BasnetCliTest {
    */
   @Test
   void trainExportPredictAndEvalAgree() throws Exception {
-    Path sod = CliRun.sharedData("sod-movahedi-elder");
+    Path sod = SharedData.dir("sod-movahedi-elder");
     String runs = tmp.resolve("runs").toString();
     String[] sets = {
       "--set", "run_root=" + runs,

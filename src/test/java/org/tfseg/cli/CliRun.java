@@ -25,16 +25,9 @@ record CliRun(int code, String out, String err) {
   static void assertSodKeys(com.fasterxml.jackson.databind.JsonNode json) {
     java.util.List<String> keys = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
-    java.util.List<String> want = new java.util.ArrayList<>(org.tfseg.eval.SodReport.KEYS);
+    java.util.List<String> want = new java.util.ArrayList<>(org.tfseg.sod.SodReport.KEYS);
     want.add("per_image");
     org.junit.jupiter.api.Assertions.assertEquals(want, keys);
   }
 
-  /** {@code shared/data/<name>}; skips the calling test when it is absent. */
-  static Path sharedData(String name) {
-    Path relative = Paths.get("..", "shared", "data", name);
-    Path dir = Files.isDirectory(relative) ? relative : Paths.get("/work/shared/data", name);
-    assumeTrue(Files.isDirectory(dir), "shared/data/" + name + " absent: skipping");
-    return dir;
-  }
 }

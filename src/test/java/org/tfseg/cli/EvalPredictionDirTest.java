@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tfseg.eval.SodReport;
+import org.tfseg.sod.SodReport;
 
 /** {@code tfseg eval --pred-dir … --gt-dir …} on the PySODMetrics golden set. */
 class EvalPredictionDirTest {
@@ -20,7 +21,7 @@ class EvalPredictionDirTest {
 
   @Test
   void reproducesTheGoldenDatasetValuesThroughTheCommand() throws Exception {
-    Path golden = CliRun.sharedData("sod-metrics-golden");
+    Path golden = SharedData.dir("sod-metrics-golden");
     Path out = tmp.resolve("sub/golden.json");
     CliRun r = CliRun.of("eval", "--pred-dir", golden.resolve("preds").toString(), "--gt-dir",
         golden.resolve("masks").toString(), "--out", out.toString());
@@ -43,7 +44,7 @@ class EvalPredictionDirTest {
 
   @Test
   void basnetProtocolIsLabelled() throws Exception {
-    Path golden = CliRun.sharedData("sod-metrics-golden");
+    Path golden = SharedData.dir("sod-metrics-golden");
     Path out = tmp.resolve("basnet.json");
     CliRun r = CliRun.of("eval", "--pred-dir", golden.resolve("preds").toString(), "--gt-dir",
         golden.resolve("masks").toString(), "--protocol", "basnet", "--out", out.toString());
@@ -57,7 +58,7 @@ class EvalPredictionDirTest {
 
   @Test
   void usageErrorsAreOneLineWithExitCode2() throws Exception {
-    Path golden = CliRun.sharedData("sod-metrics-golden");
+    Path golden = SharedData.dir("sod-metrics-golden");
     String preds = golden.resolve("preds").toString();
     String masks = golden.resolve("masks").toString();
     List<String[]> cases = List.of(

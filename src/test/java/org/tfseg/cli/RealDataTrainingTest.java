@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,12 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * make the suite flaky.
  */
 class RealDataTrainingTest {
-  private static final Path SOD = Path.of("..", "shared", "data", "sod-movahedi-elder");
-
   @Test
   void smallUNetLearnsRealSalientObjects(@TempDir Path tmp) throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(SOD.resolve("images")),
-        "../shared/data/sod-movahedi-elder absent: skipping the real-data training test");
+    Path sod = SharedData.dir("sod-movahedi-elder");
     String json = """
         {
           "name": "sod_small",
@@ -46,7 +44,7 @@ class RealDataTrainingTest {
             "callbacks": [{"type": "model_checkpoint", "monitor": "val_loss", "save_best_only": true}]},
           "evaluation": {"metrics": ["precision", "recall", "mae"]}
         }
-        """.formatted(path(tmp.resolve("runs")), path(SOD.resolve("images")), path(SOD.resolve("masks")));
+        """.formatted(path(tmp.resolve("runs")), path(sod.resolve("images")), path(sod.resolve("masks")));
     Path exp = Files.writeString(tmp.resolve("sod_small.json"), json);
 
     CliRun train = CliRun.of(exp.toString());

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tfseg.config.AdamConfig;
-import org.tfseg.config.EncoderUNetConfig;
+import org.tfseg.optim.AdamConfig;
+import org.tfseg.model.EncoderUNetConfig;
 import org.tfseg.config.Experiment;
 import org.tfseg.config.ExperimentLoader;
-import org.tfseg.config.RmsPropConfig;
+import org.tfseg.optim.RmsPropConfig;
 
 /** The experiment files of seeds 001–003: their hyperparameters, parameter totals and weights check. */
 class SeedExperimentsTest {

@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tfseg.data.OxfordPetFixture;
+import org.tfseg.data.source.OxfordPetFixture;
 
 /**
  * Seeds 001–003's architectures train a few steps on real data through {@code tfseg train} with a
@@ -21,8 +22,6 @@ import org.tfseg.data.OxfordPetFixture;
  * (No ImageNet weights can be downloaded here, so the encoders start from scratch.)
  */
 class SeedModelsRealDataTest {
-  private static final Path SHARED = Path.of("..", "shared", "data");
-
   @TempDir Path tmp;
 
   @Test
@@ -38,8 +37,7 @@ class SeedModelsRealDataTest {
 
   @Test
   void seed001ResNet50AtrousDecoderOnSalientObjects() throws Exception {
-    Path sod = SHARED.resolve("sod-movahedi-elder");
-    Assumptions.assumeTrue(Files.isDirectory(sod), "../shared/data absent: skipping");
+    Path sod = SharedData.dir("sod-movahedi-elder");
     String json = """
         {
           "name": "seed001", "run_root": "%s",
@@ -58,7 +56,6 @@ class SeedModelsRealDataTest {
   }
 
   private Path petExperiment(String name, String decoder, String optimizer) throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(SHARED.resolve("oxford-pet-sample")), "../shared/data absent: skipping");
     Path pets = OxfordPetFixture.officialLayout(tmp.resolve("pets"));
     String json = """
         {

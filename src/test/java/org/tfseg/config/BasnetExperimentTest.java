@@ -1,5 +1,18 @@
 package org.tfseg.config;
 
+import org.tfseg.data.AugmentationConfig;
+import org.tfseg.data.source.DutsSourceConfig;
+import org.tfseg.loss.BasNetHybridConfig;
+import org.tfseg.loss.BinaryCrossEntropyConfig;
+import org.tfseg.loss.DeepSupervisionConfig;
+import org.tfseg.loss.SoftIouConfig;
+import org.tfseg.loss.SsimConfig;
+import org.tfseg.loss.SsimPadding;
+import org.tfseg.loss.WeightedSumConfig;
+import org.tfseg.loss.WeightedTermConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.model.BasNetConfig;
+import org.tfseg.optim.AdamConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -29,11 +42,11 @@ class BasnetExperimentTest {
     Experiment e = ExperimentLoader.load(Path.of("experiments/basnet.json"), List.of());
     assertEquals(new BasNetConfig(64, 64, 1), e.model());
     assertEquals(new ImageSize(288, 288), e.data().imageSize());
-    assertEquals(new DutsSource("data/DUTS", "DUTS-TE", 140), e.data().train());
+    assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TE", 140), e.data().train());
     assertEquals(0.1, e.data().validationHoldout());
     assertEquals(SplitOrder.SORTED, e.data().splitOrder());
     assertNull(e.data().augmentation());
-    assertEquals(new BasnetHybridLoss(SsimPadding.VALID), e.loss());
+    assertEquals(new BasNetHybridConfig(SsimPadding.VALID), e.loss());
     assertEquals(new AdamConfig(1e-4, 0.9, 0.999, 1e-8), e.optimizer());
     assertEquals(4, e.training().batchSize());
     assertEquals(List.of(Metric.MAE), e.training().metrics());
@@ -44,15 +57,15 @@ class BasnetExperimentTest {
   @Test
   void paperProtocol() {
     Experiment e = ExperimentLoader.load(Path.of("experiments/basnet_paper.json"), List.of());
-    assertEquals(new DutsSource("data/DUTS", "DUTS-TR", null), e.data().train());
-    assertEquals(new DutsSource("data/DUTS", "DUTS-TE", null), e.data().test());
+    assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TR", null), e.data().train());
+    assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TE", null), e.data().test());
     assertEquals(new AugmentationConfig(true, new ImageSize(224, 224), null), e.data().augmentation());
     assertEquals(new ImageSize(224, 224), e.data().trainingSize());
     assertEquals(new ImageSize(256, 256), e.data().imageSize());
     assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8), e.optimizer());
     assertEquals(8, e.training().batchSize());
     assertEquals(400_000L, e.training().maxSteps());
-    assertEquals(new BasnetHybridLoss(SsimPadding.SAME), e.loss());
+    assertEquals(new BasNetHybridConfig(SsimPadding.SAME), e.loss());
   }
 
   @Test
@@ -60,10 +73,10 @@ class BasnetExperimentTest {
     Experiment e = Fixtures.load(BASNET, "loss={\"type\":\"deep_supervision\",\"loss\":{\"type\":\"weighted_sum\","
         + "\"terms\":[{\"loss\":{\"type\":\"bce\"}},{\"loss\":{\"type\":\"ssim\",\"padding\":\"same\"},\"weight\":2},"
         + "{\"loss\":{\"type\":\"soft_iou\"}}]},\"weights\":[1,1,1,1,1,1,1,0.5]}");
-    assertEquals(new DeepSupervisionLoss(new WeightedSumLoss(List.of(
-        new WeightedTerm(new BceLoss(), 1.0),
-        new WeightedTerm(new SsimLoss(SsimPadding.SAME), 2.0),
-        new WeightedTerm(new SoftIouLoss(1e-9), 1.0))), List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5)), e.loss());
+    assertEquals(new DeepSupervisionConfig(new WeightedSumConfig(List.of(
+        new WeightedTermConfig(new BinaryCrossEntropyConfig(), 1.0),
+        new WeightedTermConfig(new SsimConfig(SsimPadding.SAME), 2.0),
+        new WeightedTermConfig(new SoftIouConfig(1e-9), 1.0))), List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5)), e.loss());
   }
 
   @Test
@@ -92,7 +105,7 @@ class BasnetExperimentTest {
     Fixtures.assertFails("$.data.augmentation.brightness_contrast.p: must be in [0, 1], got 2", BASNET,
         "data.augmentation={\"brightness_contrast\":{\"p\":2}}");
     // a single-output model takes deep supervision with one weight
-    assertEquals(1, ((DeepSupervisionLoss) Fixtures.minimal(
+    assertEquals(1, ((DeepSupervisionConfig) Fixtures.minimal(
         "loss={\"type\":\"deep_supervision\",\"loss\":{\"type\":\"bce\"},\"weights\":[2]}").loss()).weights().size());
   }
 }

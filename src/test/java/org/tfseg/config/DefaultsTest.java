@@ -1,5 +1,16 @@
 package org.tfseg.config;
 
+import org.tfseg.callback.EarlyStoppingConfig;
+import org.tfseg.callback.ModelCheckpointConfig;
+import org.tfseg.callback.MonitorMode;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
+import org.tfseg.data.source.DutsSourceConfig;
+import org.tfseg.data.source.FolderSourceConfig;
+import org.tfseg.data.source.SyntheticSourceConfig;
+import org.tfseg.model.UNetConfig;
+import org.tfseg.optim.AdamConfig;
+import org.tfseg.optim.RmsPropConfig;
+import org.tfseg.optim.SgdConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +34,7 @@ class DefaultsTest {
     assertEquals(2, d.parallelCalls());
     assertEquals(2, d.prefetchBatches());
     assertTrue(d.shuffle());
-    assertNull(((FolderSource) d.train()).limit());
+    assertNull(((FolderSourceConfig) d.train()).limit());
     TrainingConfig t = e.training();
     assertNull(t.stepsPerEpoch());
     assertNull(t.validationSteps());
@@ -64,8 +75,8 @@ class DefaultsTest {
         Fixtures.minimal(
             "data.train={\"layout\":\"duts\",\"root\":\"d\"}",
             "data.test={\"layout\":\"synthetic\",\"root\":\"s\",\"count\":4,\"size\":[16,16]}");
-    assertEquals(new DutsSource("d", "DUTS-TR", null), e.data().train());
-    assertEquals(new SyntheticSource("s", 4, 0L, new ImageSize(16, 16)), e.data().test());
+    assertEquals(new DutsSourceConfig("d", "DUTS-TR", null), e.data().train());
+    assertEquals(new SyntheticSourceConfig("s", 4, 0L, new ImageSize(16, 16)), e.data().test());
   }
 
   @Test

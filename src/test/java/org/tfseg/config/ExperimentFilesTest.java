@@ -1,5 +1,15 @@
 package org.tfseg.config;
 
+import org.tfseg.callback.EarlyStoppingConfig;
+import org.tfseg.callback.ModelCheckpointConfig;
+import org.tfseg.callback.MonitorMode;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
+import org.tfseg.data.source.DutsSourceConfig;
+import org.tfseg.data.source.SyntheticSourceConfig;
+import org.tfseg.loss.BinaryCrossEntropyConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.model.UNetConfig;
+import org.tfseg.optim.AdamConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -41,10 +51,10 @@ class ExperimentFilesTest {
     assertEquals(42L, e.seed());
     assertEquals(new UNetConfig(64, 4, 1, 3), e.model());
     assertEquals(new ImageSize(256, 256), e.data().imageSize());
-    assertEquals(new DutsSource("data/DUTS", "DUTS-TR", null), e.data().train());
-    assertEquals(new DutsSource("data/DUTS", "DUTS-TE", null), e.data().test());
+    assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TR", null), e.data().train());
+    assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TE", null), e.data().test());
     assertEquals(0.1, e.data().validationHoldout());
-    assertEquals(new BceLoss(), e.loss());
+    assertEquals(new BinaryCrossEntropyConfig(), e.loss());
     assertEquals(new AdamConfig(1e-4, 0.9, 0.999, 1e-7), e.optimizer());
     assertEquals(8, e.training().batchSize());
     assertEquals(15, e.training().epochs());
@@ -64,9 +74,9 @@ class ExperimentFilesTest {
     Experiment e = ExperimentLoader.load(Path.of("experiments/quickstart.json"), List.of());
     assertEquals(new UNetConfig(8, 3, 1, 3), e.model());
     assertEquals(new ImageSize(96, 96), e.data().imageSize());
-    assertEquals(new SyntheticSource("data/synthetic-train", 480, 1L, new ImageSize(96, 96)),
+    assertEquals(new SyntheticSourceConfig("data/synthetic-train", 480, 1L, new ImageSize(96, 96)),
         e.data().train());
-    assertEquals(new SyntheticSource("data/synthetic-test", 64, 2L, new ImageSize(96, 96)),
+    assertEquals(new SyntheticSourceConfig("data/synthetic-test", 64, 2L, new ImageSize(96, 96)),
         e.data().test());
     assertEquals(0.15, e.data().validationHoldout());
     assertEquals(8, e.training().batchSize());

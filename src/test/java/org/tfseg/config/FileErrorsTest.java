@@ -64,7 +64,7 @@ class FileErrorsTest {
     String msg = loadError(f);
     assertEquals(true, msg.startsWith(f + ": line 1, column "), msg);
     assertEquals(true, msg.contains("malformed JSON"), msg);
-    assertEquals(false, msg.contains("Source"), "no Jackson source echo: " + msg);
+    assertEquals(false, msg.contains("SourceConfig"), "no Jackson source echo: " + msg);
   }
 
   @Test

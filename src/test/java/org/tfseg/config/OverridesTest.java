@@ -1,5 +1,12 @@
 package org.tfseg.config;
 
+import org.tfseg.callback.EarlyStoppingConfig;
+import org.tfseg.callback.ModelCheckpointConfig;
+import org.tfseg.callback.MonitorMode;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
+import org.tfseg.data.source.DutsSourceConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.optim.SgdConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tfseg.config.Fixtures.assertMinimalFails;
 import static org.tfseg.config.Fixtures.minimal;
@@ -22,7 +29,7 @@ class OverridesTest {
 
   @Test
   void nonJsonValueIsAPlainString() {
-    assertEquals("data/DUTS", ((DutsSource) minimal(
+    assertEquals("data/DUTS", ((DutsSourceConfig) minimal(
         "data.train={\"layout\":\"duts\",\"root\":\"x\"}", "data.train.root=data/DUTS").data().train()).root());
     assertEquals("my-run.2", minimal("name=my-run.2").name());
     assertEquals("other", minimal("run_root=\"other\"").runRoot());
@@ -39,7 +46,7 @@ class OverridesTest {
     Experiment e = minimal("evaluation.split=validation", "data.validation.layout=duts",
         "data.validation.root=v");
     assertEquals(Split.VALIDATION, e.evaluation().split());
-    assertEquals(new DutsSource("v", "DUTS-TR", null), e.data().validation());
+    assertEquals(new DutsSourceConfig("v", "DUTS-TR", null), e.data().validation());
   }
 
   @Test

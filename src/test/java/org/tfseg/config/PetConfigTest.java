@@ -1,5 +1,11 @@
 package org.tfseg.config;
 
+import org.tfseg.data.source.OxfordPetSourceConfig;
+import org.tfseg.loss.BceDiceConfig;
+import org.tfseg.loss.DiceConfig;
+import org.tfseg.loss.SparseCategoricalCrossEntropyConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.metric.Metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.tfseg.config.Fixtures.assertMinimalFails;
 
@@ -13,8 +19,8 @@ class PetConfigTest {
   @Test
   void oxfordPetSourceDefaultsToTrainval() {
     Experiment e = Fixtures.minimal(PET, "data.test={\"layout\":\"oxford_pet\",\"root\":\"p\",\"split\":\"test\",\"limit\":5}");
-    assertEquals(new OxfordPetSource("data/oxford-iiit-pet", "trainval", null), e.data().train());
-    assertEquals(new OxfordPetSource("p", "test", 5), e.data().test());
+    assertEquals(new OxfordPetSourceConfig("data/oxford-iiit-pet", "trainval", null), e.data().train());
+    assertEquals(new OxfordPetSourceConfig("p", "test", 5), e.data().test());
   }
 
   @Test
@@ -27,11 +33,11 @@ class PetConfigTest {
 
   @Test
   void lossesBindWithDefaults() {
-    assertEquals(new SparseCceLoss(),
+    assertEquals(new SparseCategoricalCrossEntropyConfig(),
         Fixtures.minimal("loss={\"type\":\"sparse_categorical_crossentropy\"}").loss());
-    assertEquals(new DiceLoss(1.0), Fixtures.minimal("loss={\"type\":\"dice\"}").loss());
-    assertEquals(new BceDiceLoss(0.5, 1.0), Fixtures.minimal("loss={\"type\":\"bce_dice\"}").loss());
-    assertEquals(new BceDiceLoss(0.2, 0.0),
+    assertEquals(new DiceConfig(1.0), Fixtures.minimal("loss={\"type\":\"dice\"}").loss());
+    assertEquals(new BceDiceConfig(0.5, 1.0), Fixtures.minimal("loss={\"type\":\"bce_dice\"}").loss());
+    assertEquals(new BceDiceConfig(0.2, 0.0),
         Fixtures.minimal("loss={\"type\":\"bce_dice\",\"bce_weight\":0.2,\"smooth\":0}").loss());
   }
 

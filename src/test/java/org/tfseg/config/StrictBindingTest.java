@@ -1,5 +1,6 @@
 package org.tfseg.config;
 
+import org.tfseg.optim.SgdConfig;
 import static org.tfseg.config.Fixtures.assertFails;
 import static org.tfseg.config.Fixtures.assertMinimalFails;
 

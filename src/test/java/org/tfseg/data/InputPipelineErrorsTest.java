@@ -1,5 +1,7 @@
 package org.tfseg.data;
 
+import org.tfseg.testing.SharedData;
+import org.tfseg.data.source.FolderPairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package org.tfseg.data;
 
+import org.tfseg.testing.SharedData;
+import org.tfseg.data.source.OxfordPetFixture;
+import org.tfseg.data.source.OxfordPetLayout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

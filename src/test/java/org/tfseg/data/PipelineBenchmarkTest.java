@@ -1,5 +1,6 @@
 package org.tfseg.data;
 
+import org.tfseg.data.source.SyntheticSalientData;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -48,7 +48,7 @@ class HybridLossTest {
       for (float[] x : logits) {
         outputs.add(LossReference.constant(tf, x, N, H, W, 1));
       }
-      return HybridLoss.basnet(padding).build(tf, outputs, LossReference.constant(tf, targets, N, H, W, 1));
+      return BasNetHybrid.basnet(padding).build(tf, outputs, LossReference.constant(tf, targets, N, H, W, 1));
     })[0];
     System.out.printf("hybrid %s: float64 %.9f, graph %.9f%n", padding, expected, actual);
     assertEquals(expected, actual, 1e-5);

@@ -1,5 +1,6 @@
 package org.tfseg.model;
 
+import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,10 +15,10 @@ import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.Tensors;
 import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
-import org.tfseg.data.FolderPairs;
+import org.tfseg.data.source.FolderPairs;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
-import org.tfseg.loss.HybridLoss;
+import org.tfseg.loss.BasNetHybrid;
 import org.tfseg.optim.Adam;
 import org.tfseg.train.ModelSpec;
 import org.tfseg.train.TrainingGraph;
@@ -29,11 +30,8 @@ import org.tfseg.train.TrainingGraph;
 class BasNetRealDataTest {
   @Test
   void hybridLossFallsOnRealImages() {
-    Path relative = Paths.get("..", "shared", "data", "sod-movahedi-elder");
-    Path dir = Files.isDirectory(relative) ? relative : Paths.get("/work/shared/data/sod-movahedi-elder");
-    assumeTrue(Files.isDirectory(dir), "shared/data/sod-movahedi-elder absent: skipping");
-    var samples = FolderPairs.list(dir.resolve("images"), dir.resolve("masks")).subList(0, 4);
-    ModelSpec spec = new ModelSpec(new BasNet(4, 4, 1), 32, 32, 3, HybridLoss.basnet(),
+    var samples = SharedData.sod(4);
+    ModelSpec spec = new ModelSpec(new BasNet(4, 4, 1), 32, 32, 3, BasNetHybrid.basnet(),
         tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-8), List.of(), 7);
     float[] x;
     float[] y;

@@ -13,18 +13,18 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tfseg.config.BasnetHybridLoss;
-import org.tfseg.config.BceLoss;
-import org.tfseg.config.DeepSupervisionLoss;
-import org.tfseg.config.LossConfig;
-import org.tfseg.config.SoftIouLoss;
-import org.tfseg.config.SsimLoss;
-import org.tfseg.config.SsimPadding;
-import org.tfseg.config.WeightedSumLoss;
-import org.tfseg.config.WeightedTerm;
+import org.tfseg.loss.BasNetHybridConfig;
+import org.tfseg.loss.BinaryCrossEntropyConfig;
+import org.tfseg.loss.DeepSupervisionConfig;
+import org.tfseg.loss.LossConfig;
+import org.tfseg.loss.SoftIouConfig;
+import org.tfseg.loss.SsimConfig;
+import org.tfseg.loss.SsimPadding;
+import org.tfseg.loss.WeightedSumConfig;
+import org.tfseg.loss.WeightedTermConfig;
 import org.tfseg.graph.Tensors;
 import org.tfseg.loss.BinaryCrossEntropy;
-import org.tfseg.loss.HybridLoss;
+import org.tfseg.loss.BasNetHybrid;
 import org.tfseg.loss.Loss;
 import org.tfseg.loss.SoftIou;
 import org.tfseg.loss.Ssim;
@@ -62,19 +62,19 @@ class ComponentsLossTest {
 
   @Test
   void eachConfigBuildsItsLoss() {
-    assertEquals(value(new BinaryCrossEntropy()), config(new BceLoss()), 0);
-    assertEquals(value(new Ssim(Ssim.Padding.SAME)), config(new SsimLoss(SsimPadding.SAME)), 0);
-    assertNotEquals(config(new SsimLoss(SsimPadding.SAME)), config(new SsimLoss(SsimPadding.VALID)));
-    assertEquals(value(new SoftIou(0.5)), config(new SoftIouLoss(0.5)), 0);
-    LossConfig hybrid = new WeightedSumLoss(List.of(new WeightedTerm(new BceLoss(), null),
-        new WeightedTerm(new SsimLoss(SsimPadding.SAME), null), new WeightedTerm(new SoftIouLoss(null), null)));
-    assertEquals(value(HybridLoss.basnet(Ssim.Padding.SAME)), config(new DeepSupervisionLoss(hybrid, null)), 1e-6);
-    assertEquals(value(HybridLoss.basnet(Ssim.Padding.SAME)), config(new BasnetHybridLoss(SsimPadding.SAME)), 0);
-    double weighted = config(new WeightedSumLoss(List.of(new WeightedTerm(new BceLoss(), 2.0),
-        new WeightedTerm(new SoftIouLoss(null), 0.5))));
+    assertEquals(value(new BinaryCrossEntropy()), config(new BinaryCrossEntropyConfig()), 0);
+    assertEquals(value(new Ssim(Ssim.Padding.SAME)), config(new SsimConfig(SsimPadding.SAME)), 0);
+    assertNotEquals(config(new SsimConfig(SsimPadding.SAME)), config(new SsimConfig(SsimPadding.VALID)));
+    assertEquals(value(new SoftIou(0.5)), config(new SoftIouConfig(0.5)), 0);
+    LossConfig hybrid = new WeightedSumConfig(List.of(new WeightedTermConfig(new BinaryCrossEntropyConfig(), null),
+        new WeightedTermConfig(new SsimConfig(SsimPadding.SAME), null), new WeightedTermConfig(new SoftIouConfig(null), null)));
+    assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new DeepSupervisionConfig(hybrid, null)), 1e-6);
+    assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new BasNetHybridConfig(SsimPadding.SAME)), 0);
+    double weighted = config(new WeightedSumConfig(List.of(new WeightedTermConfig(new BinaryCrossEntropyConfig(), 2.0),
+        new WeightedTermConfig(new SoftIouConfig(null), 0.5))));
     assertEquals(2 * value(new BinaryCrossEntropy()) + 0.5 * value(new SoftIou()), weighted, 1e-6);
-    double perOutput = config(new DeepSupervisionLoss(new BceLoss(), List.of(1.0, 0.0, 0.0)));
+    double perOutput = config(new DeepSupervisionConfig(new BinaryCrossEntropyConfig(), List.of(1.0, 0.0, 0.0)));
     assertEquals(value(new BinaryCrossEntropy()), perOutput, 1e-6);
-    assertNotEquals(perOutput, config(new DeepSupervisionLoss(new BceLoss(), List.of(1.0, 0.0, 1.0))));
+    assertNotEquals(perOutput, config(new DeepSupervisionConfig(new BinaryCrossEntropyConfig(), List.of(1.0, 0.0, 1.0))));
   }
 }

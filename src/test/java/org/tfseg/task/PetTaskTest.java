@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.config.ExperimentLoader;
 import org.tfseg.data.LabelMap;
-import org.tfseg.data.OxfordPetFixture;
+import org.tfseg.data.source.OxfordPetFixture;
 import org.tfseg.loss.SparseCategoricalCrossEntropy;
 import org.tfseg.metric.StreamingMetric;
 

@@ -1,8 +1,0 @@
-package org.tfseg.config;
-
-/**
- * Sparse categorical cross-entropy on the softmax logits ({@code "type":
- * "sparse_categorical_crossentropy"}), Keras' {@code SparseCategoricalCrossentropy(from_logits=True)},
- * for multi-class models with class-label targets; no parameters.
- */
-public record SparseCceLoss() implements LossConfig {}

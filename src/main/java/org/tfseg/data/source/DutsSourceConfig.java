@@ -1,0 +1,20 @@
+package org.tfseg.data.source;
+
+import org.tfseg.config.Check;
+/**
+ * A DUTS-style dataset ({@code "layout": "duts"}): {@code <root>/<subset>/<subset>-Image/*.jpg}
+ * with masks in {@code <root>/<subset>/<subset>-Mask/*.png}.
+ *
+ * @param root dataset root directory (required)
+ * @param subset subset directory name (default {@code "DUTS-TR"})
+ * @param limit use at most this many samples (optional, >= 1)
+ */
+public record DutsSourceConfig(String root, String subset, Integer limit) implements SourceConfig {
+  public DutsSourceConfig {
+    Check.required(root, "root");
+    Check.notBlank(root, "root");
+    subset = Check.orDefault(subset, "DUTS-TR");
+    Check.notBlank(subset, "subset");
+    Check.atLeast(limit, 1, "limit");
+  }
+}

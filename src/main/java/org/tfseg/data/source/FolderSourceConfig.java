@@ -1,0 +1,19 @@
+package org.tfseg.data.source;
+
+import org.tfseg.config.Check;
+/**
+ * Two directories of images and masks paired by file stem ({@code "layout": "folder"}).
+ *
+ * @param images directory of input images (required)
+ * @param masks directory of masks (required)
+ * @param limit use at most this many samples (optional, >= 1)
+ */
+public record FolderSourceConfig(String images, String masks, Integer limit) implements SourceConfig {
+  public FolderSourceConfig {
+    Check.required(images, "images");
+    Check.notBlank(images, "images");
+    Check.required(masks, "masks");
+    Check.notBlank(masks, "masks");
+    Check.atLeast(limit, 1, "limit");
+  }
+}

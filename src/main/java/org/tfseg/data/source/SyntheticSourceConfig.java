@@ -1,0 +1,25 @@
+package org.tfseg.data.source;
+
+import org.tfseg.config.Check;
+import org.tfseg.config.ImageSize;
+/**
+ * Generated image/mask pairs ({@code "layout": "synthetic"}), made deterministically from {@code
+ * seed} and cached under {@code root}.
+ *
+ * @param root directory the generated pairs are cached in (required)
+ * @param count number of image/mask pairs (required, >= 1)
+ * @param seed generator seed (default 0)
+ * @param size generated image size {@code [height, width]} (required, each 8..4096)
+ */
+public record SyntheticSourceConfig(String root, Integer count, Long seed, ImageSize size)
+    implements SourceConfig {
+  public SyntheticSourceConfig {
+    Check.required(root, "root");
+    Check.notBlank(root, "root");
+    Check.required(count, "count");
+    Check.atLeast(count, 1, "count");
+    seed = Check.orDefault(seed, 0L);
+    Check.required(size, "size");
+    size.checkRange(8, 4096, "size");
+  }
+}

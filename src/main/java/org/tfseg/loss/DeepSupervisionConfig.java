@@ -1,0 +1,28 @@
+package org.tfseg.loss;
+
+import org.tfseg.config.Check;
+import org.tfseg.config.InvalidConfigException;
+import java.util.List;
+
+/**
+ * One loss applied to every output of a deep-supervision model, summed with optional per-output
+ * weights ({@code "type": "deep_supervision"}); what Keras does for a multi-output model compiled
+ * with one loss.
+ *
+ * @param loss the per-output loss (required; must not itself be a deep supervision)
+ * @param weights one weight per model output, primary first (optional: all 1; each >= 0)
+ */
+public record DeepSupervisionConfig(LossConfig loss, List<Double> weights) implements LossConfig {
+  public DeepSupervisionConfig {
+    Check.required(loss, "loss");
+    if (weights != null) {
+      weights = List.copyOf(weights);
+      if (weights.isEmpty()) {
+        throw new InvalidConfigException("weights", "must not be empty (omit it for all 1)");
+      }
+      for (int i = 0; i < weights.size(); i++) {
+        Check.atLeast(weights.get(i), 0, "weights[" + i + "]");
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.tfseg.loss;
+
+import org.tfseg.config.Check;
+/**
+ * BASNet's soft IoU loss {@code 1 − (Σpy + s)/(Σp + Σy − Σpy + s)} ({@code "type": "soft_iou"}).
+ *
+ * @param smooth smoothing {@code s} (default 1e-9, the seed's value; >= 0)
+ */
+public record SoftIouConfig(Double smooth) implements LossConfig {
+  public SoftIouConfig {
+    smooth = Check.orDefault(smooth, 1e-9);
+    Check.atLeast(smooth, 0, "smooth");
+  }
+}

@@ -1,0 +1,29 @@
+package org.tfseg.model;
+
+import org.tfseg.config.Check;
+import org.tfseg.model.decoder.DecoderConfig;
+import org.tfseg.model.encoder.EncoderConfig;
+/**
+ * A U-Net on a pretrained backbone ({@code "architecture": "encoder_unet"}), SMP's encoder +
+ * decoder + head: seeds 001 (resnet50 + atrous), 002 (mobilenet_v2 + transpose) and 003
+ * (mobilenet_v2 + pix2pix).
+ *
+ * @param encoder the backbone (required)
+ * @param decoder the decoder (required)
+ * @param numClasses output channels: 1 = binary mask (sigmoid), C = C-class softmax (default 1)
+ */
+public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, Integer numClasses)
+    implements ModelConfig {
+  public EncoderUNetConfig {
+    Check.required(encoder, "encoder");
+    Check.required(decoder, "decoder");
+    numClasses = Check.orDefault(numClasses, 1);
+    Check.atLeast(numClasses, 1, "num_classes");
+  }
+
+  /** The backbones downsample 5 times, and the decoders mirror them. */
+  @Override
+  public int sizeMultiple() {
+    return 32;
+  }
+}

@@ -1,0 +1,27 @@
+package org.tfseg.optim;
+
+import org.tfseg.config.Check;
+/**
+ * RMSprop ({@code "type": "rmsprop"}), Keras defaults.
+ *
+ * @param learningRate step size (default 0.001, > 0)
+ * @param rho decay of the squared-gradient average (default 0.9, in [0, 1))
+ * @param momentum momentum (default 0.0, in [0, 1))
+ * @param epsilon numerical-stability term (default 1e-7, > 0)
+ * @param centered normalize by the gradient variance instead of the second moment (default false)
+ */
+public record RmsPropConfig(
+    Double learningRate, Double rho, Double momentum, Double epsilon, Boolean centered)
+    implements OptimizerConfig {
+  public RmsPropConfig {
+    learningRate = Check.orDefault(learningRate, 0.001);
+    rho = Check.orDefault(rho, 0.9);
+    momentum = Check.orDefault(momentum, 0.0);
+    epsilon = Check.orDefault(epsilon, 1e-7);
+    centered = Check.orDefault(centered, false);
+    Check.positive(learningRate, "learning_rate");
+    Check.inRangeExclusiveMax(rho, 0, 1, "rho");
+    Check.inRangeExclusiveMax(momentum, 0, 1, "momentum");
+    Check.positive(epsilon, "epsilon");
+  }
+}
