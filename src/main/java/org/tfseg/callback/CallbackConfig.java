@@ -1,21 +1,15 @@
 package org.tfseg.callback;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * A training callback with Keras semantics; one-of on {@code "type"}. To add one, write a record
- * implementing this interface, add it to {@code permits} and register it with one {@code
- * @JsonSubTypes.Type} line.
+ * A training callback with Keras semantics; one-of on {@code "type"}. To add one: a record
+ * implementing this interface (named by {@code @JsonTypeName}, building its {@link Callback}) and
+ * one entry in {@code permits}; a callback that watches a logged quantity also implements {@link
+ * MonitoredConfig}, so its monitor is validated against the logged keys.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-  @JsonSubTypes.Type(value = ReduceLrOnPlateauConfig.class, name = "reduce_lr_on_plateau"),
-  @JsonSubTypes.Type(value = ModelCheckpointConfig.class, name = "model_checkpoint"),
-  @JsonSubTypes.Type(value = EarlyStoppingConfig.class, name = "early_stopping"),
-})
 public sealed interface CallbackConfig
     permits ReduceLrOnPlateauConfig, ModelCheckpointConfig, EarlyStoppingConfig {
-  /** The logged quantity this callback watches ({@code val_loss}, {@code val_precision}, …). */
-  String monitor();
+  Callback build();
 }

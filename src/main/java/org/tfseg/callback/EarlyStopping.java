@@ -12,29 +12,22 @@ import java.util.OptionalInt;
  *
  * <p>Best weights are an in-memory snapshot and cannot be saved with a checkpoint. After a resume
  * whose best epoch lies before the resume point, and with no better epoch since, there is no
- * snapshot: {@link #needsBestWeightsFromCheckpoint()} then tells the trainer to load the {@code
- * best} checkpoint after {@link #onTrainEnd} instead. That checkpoint holds the same epoch when
- * {@link ModelCheckpoint} monitors the same key and mode with save_best_only and this callback has
- * min_delta 0 and no baseline; otherwise the two best epochs can differ.
+ * snapshot: at the end of training the {@code best} checkpoint is loaded instead. That checkpoint
+ * holds the same epoch when {@link ModelCheckpoint} monitors the same key and mode with
+ * save_best_only and this callback has min_delta 0 and no baseline; otherwise the two best epochs
+ * can differ.
  */
-public final class EarlyStopping implements Callback {
-  private final String monitor;
-  private final double minDelta;
+public final class EarlyStopping extends MonitorCallback {
   private final int patience;
-  private final Direction mode;
   private final Double baseline;
   private final boolean restoreBestWeights;
   private final int startFromEpoch;
 
-  private double best;
-  private int wait;
   private int stoppedEpoch;
   private int bestEpoch = -1;
   private TrainingControl.WeightSnapshot bestWeights;
   /** The restored best epoch has no snapshot (it was reached before the resume). */
   private boolean bestFromBeforeResume;
-  /** Set by {@link #restoreState}, so that the next {@link #onTrainBegin} keeps the state. */
-  private boolean resumed;
 
   /**
    * @param minDelta its absolute value is used, as in Keras
@@ -42,52 +35,38 @@ public final class EarlyStopping implements Callback {
    *     best so far
    * @param startFromEpoch epochs (0-based) before this one are not monitored
    */
-  public EarlyStopping(
-      String monitor,
-      double minDelta,
-      int patience,
-      String mode,
-      Double baseline,
-      boolean restoreBestWeights,
-      int startFromEpoch) {
+  public EarlyStopping(String monitor, double minDelta, int patience, MonitorMode mode, Double baseline,
+      boolean restoreBestWeights, int startFromEpoch) {
+    // Keras sets best once (in _set_monitor_op); on_train_begin does not reset it.
+    super(monitor, mode, Math.abs(minDelta));
     if (patience < 0 || startFromEpoch < 0) {
       throw new IllegalArgumentException("patience and start_from_epoch must not be negative");
     }
-    this.monitor = monitor;
-    this.minDelta = Math.abs(minDelta);
     this.patience = patience;
-    this.mode = Direction.resolve(mode, monitor);
     this.baseline = baseline;
     this.restoreBestWeights = restoreBestWeights;
     this.startFromEpoch = startFromEpoch;
-    // Keras sets best once (in _set_monitor_op); on_train_begin does not reset it.
-    this.best = this.mode.initialBest();
   }
 
   @Override
-  public void onTrainBegin(TrainingControl control) {
-    if (!resumed) {
-      wait = 0;
-      stoppedEpoch = 0;
-      bestWeights = null;
-      bestEpoch = -1;
-      bestFromBeforeResume = false;
-    }
-    resumed = false;
+  protected void resetForTraining() {
+    wait = 0;
+    stoppedEpoch = 0;
+    bestWeights = null;
+    bestEpoch = -1;
+    bestFromBeforeResume = false;
+  }
+
+  @Override
+  protected String missingWarning(String available) {
+    return "WARNING: Early stopping conditioned on metric `" + monitor
+        + "` which is not available. Available metrics are: " + available;
   }
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
-    Double current = logs.get(monitor);
-    if (current == null) {
-      control.log(
-          "WARNING: Early stopping conditioned on metric `"
-              + monitor
-              + "` which is not available. Available metrics are: "
-              + StateJson.availableKeys(logs));
-      return;
-    }
-    if (epoch < startFromEpoch) {
+    Double current = monitored(logs, control);
+    if (current == null || epoch < startFromEpoch) {
       return;
     }
     if (restoreBestWeights && bestWeights == null && !bestFromBeforeResume) {
@@ -96,14 +75,14 @@ public final class EarlyStopping implements Callback {
       bestEpoch = epoch;
     }
     wait++;
-    if (mode.isImprovement(current, best, minDelta)) {
+    if (isImprovement(current, best)) {
       best = current;
       bestEpoch = epoch;
       if (restoreBestWeights) {
         bestWeights = control.snapshotWeights();
         bestFromBeforeResume = false;
       }
-      if (baseline == null || mode.isImprovement(current, baseline, minDelta)) {
+      if (baseline == null || isImprovement(current, baseline)) {
         wait = 0;
       }
       return;
@@ -119,28 +98,16 @@ public final class EarlyStopping implements Callback {
     if (stoppedEpoch > 0) {
       control.log("Epoch " + (stoppedEpoch + 1) + ": early stopping");
     }
-    if (restoreBestWeights && bestWeights != null) {
-      control.log(
-          "Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
-      control.restoreWeights(bestWeights);
+    if (!restoreBestWeights) {
+      return;
     }
-  }
-
-  /**
-   * True when weights should be restored but the best epoch predates a resume, so no in-memory
-   * snapshot exists: the trainer should then load the {@code best} checkpoint after {@link
-   * #onTrainEnd} (and log the restore, with {@link #bestEpoch()} + 1).
-   */
-  public boolean needsBestWeightsFromCheckpoint() {
-    return restoreBestWeights && bestWeights == null && bestFromBeforeResume;
-  }
-
-  public String monitor() {
-    return monitor;
-  }
-
-  public Direction mode() {
-    return mode;
+    if (bestWeights != null) {
+      control.log("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
+      control.restoreWeights(bestWeights);
+    } else if (bestFromBeforeResume) {
+      control.restoreCheckpoint(ModelCheckpoint.BEST);
+      control.log("Restoring model weights from the best checkpoint (epoch " + (bestEpoch + 1) + ").");
+    }
   }
 
   /** True once {@link TrainingControl#requestStop()} was called. */
@@ -163,15 +130,9 @@ public final class EarlyStopping implements Callback {
     return Double.isInfinite(best) ? OptionalDouble.empty() : OptionalDouble.of(best);
   }
 
-  public int waitCount() {
-    return wait;
-  }
-
   @Override
   public ObjectNode state() {
-    ObjectNode state = StateJson.object();
-    StateJson.putFinite(state, "best", best);
-    state.put("wait", wait);
+    ObjectNode state = super.state();
     state.put("stopped_epoch", stoppedEpoch);
     StateJson.putEpoch(state, "best_epoch", bestEpoch);
     return state;
@@ -179,12 +140,10 @@ public final class EarlyStopping implements Callback {
 
   @Override
   public void restoreState(JsonNode state) {
-    best = StateJson.finiteOr(state, "best", mode.initialBest());
-    wait = StateJson.intOr(state, "wait", 0);
+    super.restoreState(state);
     stoppedEpoch = StateJson.intOr(state, "stopped_epoch", 0);
     bestEpoch = StateJson.intOr(state, "best_epoch", -1);
     bestWeights = null;
     bestFromBeforeResume = bestEpoch >= 0;
-    resumed = true;
   }
 }

@@ -1,5 +1,6 @@
 package org.tfseg.callback;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * Keras {@code EarlyStopping} ({@code "type": "early_stopping"}): stops training after {@code
@@ -13,6 +14,7 @@ import org.tfseg.config.Check;
  * @param restoreBestWeights restore the best epoch's weights when stopping (default false)
  * @param startFromEpoch epochs to wait before watching at all (default 0, >= 0)
  */
+@JsonTypeName("early_stopping")
 public record EarlyStoppingConfig(
     String monitor,
     Double minDelta,
@@ -21,7 +23,7 @@ public record EarlyStoppingConfig(
     Double baseline,
     Boolean restoreBestWeights,
     Integer startFromEpoch)
-    implements CallbackConfig {
+    implements CallbackConfig, MonitoredConfig {
   public EarlyStoppingConfig {
     monitor = Check.orDefault(monitor, "val_loss");
     minDelta = Check.orDefault(minDelta, 0.0);
@@ -33,5 +35,10 @@ public record EarlyStoppingConfig(
     Check.atLeast(minDelta, 0, "min_delta");
     Check.atLeast(patience, 0, "patience");
     Check.atLeast(startFromEpoch, 0, "start_from_epoch");
+  }
+
+  @Override
+  public Callback build() {
+    return new EarlyStopping(monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch);
   }
 }

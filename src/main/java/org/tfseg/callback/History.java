@@ -102,6 +102,19 @@ public final class History implements Callback {
     record(epoch, logs);
   }
 
+  /** How many epochs the checkpoint covers: a resume drops the rows logged after it. */
+  @Override
+  public ObjectNode state() {
+    ObjectNode state = StateJson.object();
+    state.put("epochs", epochs.stream().mapToInt(e -> e + 1).max().orElse(0));
+    return state;
+  }
+
+  @Override
+  public void restoreState(JsonNode state) {
+    truncate(StateJson.intOr(state, "epochs", Integer.MAX_VALUE));
+  }
+
   /** Appends (or, for an epoch already recorded, replaces) one epoch and rewrites both files. */
   public void record(int epoch, Map<String, Double> logs) {
     Map<String, Double> row = new LinkedHashMap<>(logs);

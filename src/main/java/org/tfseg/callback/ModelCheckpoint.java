@@ -16,22 +16,16 @@ import java.util.OptionalInt;
  *
  * <p>The best epoch and value are tracked in both modes, for the run summary.
  */
-public final class ModelCheckpoint implements Callback {
+public final class ModelCheckpoint extends MonitorCallback {
   /** Checkpoint name used with {@code saveBestOnly}. */
   public static final String BEST = "best";
 
-  private final String monitor;
-  private final Direction mode;
   private final boolean saveBestOnly;
-
-  private double best;
   private int bestEpoch = -1;
 
-  public ModelCheckpoint(String monitor, String mode, boolean saveBestOnly) {
-    this.monitor = monitor;
-    this.mode = Direction.resolve(mode, monitor);
+  public ModelCheckpoint(String monitor, MonitorMode mode, boolean saveBestOnly) {
+    super(monitor, mode, 0.0);
     this.saveBestOnly = saveBestOnly;
-    this.best = this.mode.initialBest();
   }
 
   /** Name of the per-epoch checkpoint for a 0-based {@code epoch}: {@code epoch-001} for 0. */
@@ -40,9 +34,15 @@ public final class ModelCheckpoint implements Callback {
   }
 
   @Override
+  protected String missingWarning(String available) {
+    // Keras saves anyway when it cannot judge.
+    return "WARNING: Can save best model only with " + monitor + " available.";
+  }
+
+  @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs, TrainingControl control) {
     Double current = logs.get(monitor);
-    boolean improved = current != null && mode.isImprovement(current, best, 0.0);
+    boolean improved = current != null && isImprovement(current, best);
     String previous = PyFormat.fixed(best, 5);
     if (improved) {
       best = current;
@@ -54,33 +54,15 @@ public final class ModelCheckpoint implements Callback {
       return;
     }
     if (current == null) {
-      // Keras saves anyway when it cannot judge.
-      control.log("WARNING: Can save best model only with " + monitor + " available.");
+      monitored(logs, control);
       control.saveCheckpoint(BEST);
     } else if (improved) {
       String path = control.saveCheckpoint(BEST);
-      control.log(
-          "Epoch "
-              + (epoch + 1)
-              + ": "
-              + monitor
-              + " improved from "
-              + previous
-              + " to "
-              + PyFormat.fixed(current, 5)
-              + ", saving model to "
-              + path);
+      control.log("Epoch " + (epoch + 1) + ": " + monitor + " improved from " + previous + " to "
+          + PyFormat.fixed(current, 5) + ", saving model to " + path);
     } else {
       control.log("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + previous);
     }
-  }
-
-  public String monitor() {
-    return monitor;
-  }
-
-  public Direction mode() {
-    return mode;
   }
 
   /** 0-based epoch with the best monitored value, empty before any monitored epoch. */
@@ -95,15 +77,14 @@ public final class ModelCheckpoint implements Callback {
 
   @Override
   public ObjectNode state() {
-    ObjectNode state = StateJson.object();
-    StateJson.putFinite(state, "best", best);
+    ObjectNode state = super.state();
     StateJson.putEpoch(state, "best_epoch", bestEpoch);
     return state;
   }
 
   @Override
   public void restoreState(JsonNode state) {
-    best = StateJson.finiteOr(state, "best", mode.initialBest());
+    super.restoreState(state);
     bestEpoch = StateJson.intOr(state, "best_epoch", -1);
   }
 }

@@ -1,5 +1,6 @@
 package org.tfseg.callback;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * Keras {@code ModelCheckpoint} ({@code "type": "model_checkpoint"}): saves a checkpoint when the
@@ -9,12 +10,18 @@ import org.tfseg.config.Check;
  * @param mode improvement direction (default auto)
  * @param saveBestOnly keep only the best checkpoint (default true)
  */
+@JsonTypeName("model_checkpoint")
 public record ModelCheckpointConfig(String monitor, MonitorMode mode, Boolean saveBestOnly)
-    implements CallbackConfig {
+    implements CallbackConfig, MonitoredConfig {
   public ModelCheckpointConfig {
     monitor = Check.orDefault(monitor, "val_loss");
     mode = Check.orDefault(mode, MonitorMode.AUTO);
     saveBestOnly = Check.orDefault(saveBestOnly, true);
     Check.notBlank(monitor, "monitor");
+  }
+
+  @Override
+  public Callback build() {
+    return new ModelCheckpoint(monitor, mode, saveBestOnly);
   }
 }

@@ -1,5 +1,6 @@
 package org.tfseg.callback;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * Keras {@code ReduceLROnPlateau} ({@code "type": "reduce_lr_on_plateau"}): multiplies the
@@ -13,6 +14,7 @@ import org.tfseg.config.Check;
  * @param cooldown epochs to wait after a reduction before counting again (default 0, >= 0)
  * @param minLr lower bound on the learning rate (default 0.0, >= 0)
  */
+@JsonTypeName("reduce_lr_on_plateau")
 public record ReduceLrOnPlateauConfig(
     String monitor,
     Double factor,
@@ -21,7 +23,7 @@ public record ReduceLrOnPlateauConfig(
     Double minDelta,
     Integer cooldown,
     Double minLr)
-    implements CallbackConfig {
+    implements CallbackConfig, MonitoredConfig {
   public ReduceLrOnPlateauConfig {
     monitor = Check.orDefault(monitor, "val_loss");
     factor = Check.orDefault(factor, 0.1);
@@ -36,5 +38,10 @@ public record ReduceLrOnPlateauConfig(
     Check.atLeast(minDelta, 0, "min_delta");
     Check.atLeast(cooldown, 0, "cooldown");
     Check.atLeast(minLr, 0, "min_lr");
+  }
+
+  @Override
+  public Callback build() {
+    return new ReduceLrOnPlateau(monitor, factor, patience, mode, minDelta, cooldown, minLr);
   }
 }

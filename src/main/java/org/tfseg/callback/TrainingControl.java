@@ -1,10 +1,28 @@
 package org.tfseg.callback;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 /**
  * What a {@link Callback} may read and change in a running training loop; the trainer implements
- * it. Mirrors the parts of a Keras {@code Model} that Keras callbacks touch.
+ * it. Mirrors the parts of a Keras {@code Model} (and {@code callback.params}) that callbacks use.
  */
 public interface TrainingControl {
+  /** The run folder everything about this run is written into. */
+  Path runDirectory();
+
+  /** Optimizer steps applied so far (Keras {@code optimizer.iterations}), across resumes. */
+  long globalStep();
+
+  /** Epochs the run is configured for ({@code params["epochs"]}). */
+  int epochs();
+
+  /** Steps of the current epoch ({@code params["steps"]}). */
+  int stepsInEpoch();
+
+  /** The logs of the last finished epoch (empty before the first). */
+  Map<String, Double> logs();
+
   /** Current learning rate (the optimizer's learning-rate variable). */
   double learningRate();
 
@@ -14,11 +32,19 @@ public interface TrainingControl {
   /** Asks the loop to stop after the current epoch (Keras {@code model.stop_training = True}). */
   void requestStop();
 
+  boolean stopRequested();
+
   /**
    * Writes a full checkpoint (weights, optimizer state, step, learning rate, callback state) under
    * the run directory's {@code checkpoints/NAME}; returns its path prefix.
    */
   String saveCheckpoint(String name);
+
+  /**
+   * Restores the run's checkpoint {@code NAME} into the model: every variable it holds, including
+   * the optimizer slots and step it was saved with.
+   */
+  void restoreCheckpoint(String name);
 
   /** An in-memory copy of the model weights (Keras {@code get_weights}). */
   WeightSnapshot snapshotWeights();
@@ -28,6 +54,9 @@ public interface TrainingControl {
 
   /** Appends one line to the run log and the console. */
   void log(String line);
+
+  /** Appends one line to the run log only. */
+  void logToFile(String line);
 
   /** Opaque copy of model weights held by a callback. */
   interface WeightSnapshot {}

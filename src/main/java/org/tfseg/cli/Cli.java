@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.config.Split;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,5 +68,18 @@ final class Cli {
     } catch (NumberFormatException e) {
       throw new UserError("--" + name + ": expected a positive integer, got '" + v + "'");
     }
+  }
+
+  /** {@code --split}'s value, or {@code fallback} when it is absent. */
+  static Split split(String arg, Split fallback) {
+    if (arg == null) {
+      return fallback;
+    }
+    for (Split s : Split.values()) {
+      if (s.name().equalsIgnoreCase(arg)) {
+        return s;
+      }
+    }
+    throw new UserError("--split: expected train, validation or test, got '" + arg + "'");
   }
 }

@@ -1,39 +1,22 @@
 package org.tfseg.cli;
 
-import org.tfseg.run.CheckpointLocator;
-import org.tfseg.sod.SodReportFiles;
-import org.tfseg.sod.SodScoring;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
 import org.tfseg.config.Experiment;
 import org.tfseg.config.Split;
-import org.tfseg.data.Batch;
-import org.tfseg.data.BatchIterator;
-import org.tfseg.data.InputPipeline;
-import org.tfseg.data.SamplePair;
-import org.tfseg.sod.SodReport;
-import org.tfseg.export.InferenceGraph;
+import org.tfseg.eval.EvaluationReport;
 import org.tfseg.export.Predictor;
 import org.tfseg.export.SavedModelPredictor;
-import org.tfseg.graph.Tensors;
-import org.tfseg.metric.MetricGraph;
+import org.tfseg.run.CheckpointLocator;
 import org.tfseg.task.SegmentationTask;
 
 /**
  * {@code tfseg eval EXPERIMENT.json}: the experiment's evaluation metrics on a split (test by
  * default), from a checkpoint (the newest run's best by default) or an exported SavedModel;
- * printed and written as JSON. With {@code "sod"} in {@code evaluation.metrics}: PySODMetrics at
- * the masks' original resolution ({@link SodScoring}), with PR and F-vs-threshold plots. With
- * {@code --pred-dir}: scores saved PNGs ({@link PredictionDirEval}).
+ * printed and written as JSON. With {@code --pred-dir}: scores saved PNGs ({@link PredictionDirEval}).
  */
 final class EvalCommand implements Command {
   private static final String USAGE =
@@ -76,104 +59,21 @@ final class EvalCommand implements Command {
     }
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
-    Split split = split(line.getOptionValue("split"), e.evaluation().split());
-    List<SamplePair> samples = task.splits().get(split);
-    if (samples.isEmpty()) {
-      throw new UserError("the " + split.name().toLowerCase(Locale.ROOT) + " split of " + e.name() + " is empty");
-    }
+    Split split = Cli.split(line.getOptionValue("split"), e.evaluation().split());
     String savedModel = line.getOptionValue("saved-model");
     String checkpoint = savedModel == null ? CheckpointLocator.resolve(e, line.getOptionValue("checkpoint")) : null;
-    String source = savedModel != null ? savedModel : checkpoint;
-    String splitName = split.name().toLowerCase(Locale.ROOT);
-    if (task.sodEvaluation()) {
-      long start = System.nanoTime();
-      SodReport report;
-      try (Predictor predictor = predictor(task, savedModel, checkpoint)) {
-        report = SodScoring.score(predictor, samples);
-      }
-      out.printf("%s on %d %s images (%s), %.1f s; PySODMetrics at each mask's original size%n", e.name(),
-          samples.size(), splitName, source, (System.nanoTime() - start) / 1e9);
-      out.print(report.toTable());
-      Path file = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : defaultOut(e, checkpoint, splitName);
-      for (Path p : SodReportFiles.write(report, e.name(), file)) {
-        out.println("written: " + p);
-      }
-      return 0;
+    EvaluationReport report;
+    try (Predictor predictor = savedModel != null ? new SavedModelPredictor(Path.of(savedModel))
+        : task.inferenceGraph(checkpoint)) {
+      report = task.evaluate(predictor, split, savedModel != null ? savedModel : checkpoint, savedModel != null);
     }
-    Map<String, Double> results;
-    long start = System.nanoTime();
-    try (Predictor predictor = predictor(task, savedModel, checkpoint);
-        MetricGraph metrics = new MetricGraph(task.evaluationMetrics(), task.height(), task.width(),
-            task.model().numClasses());
-        InputPipeline data = task.pipeline(samples, false);
-        BatchIterator it = data.epoch(0)) {
-      double maskSum = 0;
-      long pixels = 0;
-      while (it.hasNext()) {
-        try (Batch b = it.next()) {
-          metrics.add(predictor.predict(b.images()), b.masks());
-          for (float v : Tensors.floats(b.masks())) {
-            maskSum += v;
-          }
-          pixels += b.masks().shape().size();
-        }
-      }
-      results = metrics.results();
-      if (task.model().numClasses() == 1) {
-        // The MAE of predicting background everywhere: the bar any salient-object model must beat.
-        results.put("mae_all_background", maskSum / pixels);
-      }
+    out.println(report.header());
+    out.print(report.table());
+    Path file = line.hasOption("out") ? Path.of(line.getOptionValue("out"))
+        : OutputFiles.fresh(EvalOutputs.defaultDir(e, checkpoint), report.split(), ".json");
+    for (Path p : report.write(file)) {
+      out.println("written: " + p);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf("%s on %d %s images (%s), %.1f s%n", e.name(), samples.size(), splitName, source, seconds);
-    results.forEach((k, v) -> out.printf("  %-12s %.4f%n", k, v));
-    Path file = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : defaultOut(e, checkpoint, splitName);
-    if (Files.exists(file)) {
-      throw new UserError(file + ": already exists; refusing to overwrite (choose another --out)");
-    }
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode report = json.createObjectNode();
-    report.put("experiment", e.name());
-    report.put(savedModel != null ? "saved_model" : "checkpoint", source);
-    report.put("split", splitName);
-    report.put("images", samples.size());
-    ObjectNode m = report.putObject("metrics");
-    results.forEach(m::put);
-    if (file.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-    }
-    json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
-    out.println("written: " + file);
     return 0;
-  }
-
-  private static Predictor predictor(SegmentationTask task, String savedModel, String checkpoint) {
-    return savedModel != null ? new SavedModelPredictor(Path.of(savedModel))
-        : new InferenceGraph(task.model(), task.height(), task.width(), task.channels(), task.experiment().seed())
-            .restore(checkpoint);
-  }
-
-  private static Split split(String arg, Split fallback) {
-    if (arg == null) {
-      return fallback;
-    }
-    for (Split s : Split.values()) {
-      if (s.name().equalsIgnoreCase(arg)) {
-        return s;
-      }
-    }
-    throw new UserError("--split: expected train, validation or test, got '" + arg + "'");
-  }
-
-  /** {@code <run>/eval/<split>.json} next to the checkpoint's run, else under the experiment's folder. */
-  private static Path defaultOut(Experiment e, String checkpoint, String split) {
-    Path dir = e.experimentDir().resolve("eval");
-    if (checkpoint != null) {
-      Path ckptDir = Path.of(checkpoint).toAbsolutePath().getParent();
-      if (ckptDir != null && ckptDir.getParent() != null && ckptDir.getParent().getFileName().toString().equals("checkpoints")) {
-        dir = ckptDir.getParent().getParent().resolve("eval");
-      }
-    }
-    return OutputFiles.fresh(dir, split, ".json");
   }
 }

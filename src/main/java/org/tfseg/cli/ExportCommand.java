@@ -1,14 +1,13 @@
 package org.tfseg.cli;
 
-import org.tfseg.run.CheckpointLocator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
 import org.tfseg.config.Experiment;
-import org.tfseg.export.InferenceGraph;
 import org.tfseg.export.ServingSignatures;
+import org.tfseg.run.CheckpointLocator;
 import org.tfseg.task.SegmentationTask;
 
 /** {@code tfseg export EXPERIMENT.json --out DIR}: a SavedModel of the inference graph. */
@@ -41,9 +40,7 @@ final class ExportCommand implements Command {
     SegmentationTask task = new SegmentationTask(e);
     String checkpoint = CheckpointLocator.resolve(e, line.getOptionValue("checkpoint"));
     Path dir = Path.of(line.getOptionValue("out"));
-    try (InferenceGraph g = new InferenceGraph(task.model(), task.height(), task.width(), task.channels(), e.seed())) {
-      g.restore(checkpoint).exportSavedModel(dir);
-    }
+    task.export(checkpoint, dir);
     out.printf("exported %s (from %s) to %s%n", e.name(), checkpoint, dir);
     out.printf("  %s: %s float32 [N,%d,%d,%d] in [0,1] -> %s%n", ServingSignatures.DEFAULT, ServingSignatures.IMAGES,
         task.height(), task.width(), task.channels(), ServingSignatures.PROBABILITIES);

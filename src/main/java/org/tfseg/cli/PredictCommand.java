@@ -1,5 +1,6 @@
 package org.tfseg.cli;
 
+import org.tfseg.export.ImageFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,7 +22,6 @@ import org.tfseg.export.SavedModelPredictor;
  */
 final class PredictCommand implements Command {
   private static final String USAGE = "tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR [--minmax]";
-  private static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".bmp", ".gif");
 
   @Override
   public String name() {
@@ -50,11 +50,11 @@ final class PredictCommand implements Command {
         throw new UserError("--" + required + " is required (usage: " + USAGE + ")");
       }
     }
-    List<Path> images = images(Path.of(line.getOptionValue("input")));
+    List<Path> images = ImageFiles.list(Path.of(line.getOptionValue("input")));
     Path outDir = Path.of(line.getOptionValue("output"));
     Files.createDirectories(outDir);
     for (Path image : images) {
-      Path target = outDir.resolve(baseName(image) + ".png");
+      Path target = outDir.resolve(ImageFiles.baseName(image) + ".png");
       if (Files.exists(target)) {
         throw new UserError(target + ": already exists; refusing to overwrite (choose another --output)");
       }
@@ -62,44 +62,17 @@ final class PredictCommand implements Command {
     long start = System.nanoTime();
     try (SavedModelPredictor predictor = new SavedModelPredictor(Path.of(line.getOptionValue("saved-model")))) {
       for (Path image : images) {
-        SavedModelPredictor.Mask mask;
+        Mask mask;
         try {
           mask = predictor.predictEncoded(Files.readAllBytes(image));
         } catch (TFInvalidArgumentException | TensorFlowException ex) {
           throw new UserError(image + ": cannot decode image: " + firstLine(ex.getMessage()));
         }
-        MaskPng.write(mask, line.hasOption("minmax"), outDir.resolve(baseName(image) + ".png"));
+        MaskPng.write(mask, line.hasOption("minmax"), outDir.resolve(ImageFiles.baseName(image) + ".png"));
       }
     }
     out.printf("wrote %d mask(s) to %s in %.1f s%n", images.size(), outDir, (System.nanoTime() - start) / 1e9);
     return 0;
-  }
-
-  private static List<Path> images(Path input) throws IOException {
-    if (Files.isRegularFile(input)) {
-      return List.of(input);
-    }
-    if (!Files.isDirectory(input)) {
-      throw new UserError(input + ": no such file or folder");
-    }
-    try (Stream<Path> s = Files.list(input)) {
-      List<Path> images = s.filter(Files::isRegularFile).filter(p -> isImage(p)).sorted().toList();
-      if (images.isEmpty()) {
-        throw new UserError(input + ": no images (" + String.join(", ", IMAGE_EXTENSIONS) + ") in this folder");
-      }
-      return images;
-    }
-  }
-
-  private static boolean isImage(Path p) {
-    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return !n.startsWith(".") && IMAGE_EXTENSIONS.stream().anyMatch(n::endsWith);
-  }
-
-  private static String baseName(Path p) {
-    String n = p.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 
   private static String firstLine(String s) {

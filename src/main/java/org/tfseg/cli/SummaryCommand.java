@@ -29,7 +29,7 @@ final class SummaryCommand implements Command {
     }
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
-    out.print(ModelSummary.of(task.model(), task.height(), task.width(), task.channels(), e.seed()).format());
+    out.print(task.summary().format());
     return 0;
   }
 }

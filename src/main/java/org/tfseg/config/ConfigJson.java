@@ -1,5 +1,6 @@
 package org.tfseg.config;
 
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -57,6 +58,7 @@ final class ConfigJson {
                   }
                 })
             .build();
+    mapper.registerSubtypes(Kinds.namedTypes(Experiment.class).toArray(new NamedType[0]));
     // An integer is a valid floating-point value (learning_rate: 1 means 1.0).
     mapper.coercionConfigFor(LogicalType.Float)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);

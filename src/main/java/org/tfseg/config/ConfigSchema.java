@@ -1,7 +1,5 @@
 package org.tfseg.config;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -36,20 +34,12 @@ public final class ConfigSchema {
 
   /** The discriminator key of a one-of interface ({@code "type"}, {@code "layout"}, …), or null. */
   public static String discriminator(Class<?> type) {
-    JsonTypeInfo info = type.getAnnotation(JsonTypeInfo.class);
-    return info == null ? null : info.property();
+    return Kinds.isOneOf(type) ? Kinds.discriminator(type) : null;
   }
 
   /** The kinds of a one-of interface, name → record, in registration order. */
   public static Map<String, Class<?>> kinds(Class<?> oneOf) {
-    Map<String, Class<?>> kinds = new LinkedHashMap<>();
-    JsonSubTypes subTypes = oneOf.getAnnotation(JsonSubTypes.class);
-    if (subTypes != null) {
-      for (JsonSubTypes.Type t : subTypes.value()) {
-        kinds.put(t.name(), t.value());
-      }
-    }
-    return kinds;
+    return Kinds.of(oneOf);
   }
 
   /** The JSON names of an enum's constants ({@code precision}, {@code auto}, …). */

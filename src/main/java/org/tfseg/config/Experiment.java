@@ -1,7 +1,7 @@
 package org.tfseg.config;
 
 import org.tfseg.loss.LossConfig;
-import org.tfseg.loss.LossOutputs;
+import org.tfseg.model.SegmentationModel;
 import org.tfseg.model.ModelConfig;
 import org.tfseg.optim.OptimizerConfig;
 import java.nio.file.Path;
@@ -49,11 +49,12 @@ public record Experiment(
     Check.required(optimizer, "optimizer");
     Check.required(training, "training");
     evaluation = Check.orDefault(evaluation, EvaluationConfig.defaults());
-    checkMultiple(data.imageSize(), model.sizeMultiple(), "data.image_size");
+    SegmentationModel architecture = model.build();
+    checkMultiple(data.imageSize(), architecture.sizeMultiple(), "data.image_size");
     if (data.augmentation() != null && data.augmentation().randomCrop() != null) {
-      checkMultiple(data.augmentation().randomCrop(), model.sizeMultiple(), "data.augmentation.random_crop");
+      checkMultiple(data.augmentation().randomCrop(), architecture.sizeMultiple(), "data.augmentation.random_crop");
     }
-    LossOutputs.check(loss, model, "loss");
+    loss.checkOutputs(architecture.outputs(), "loss");
   }
 
   private static void checkMultiple(ImageSize size, int multiple, String key) {

@@ -1,5 +1,6 @@
 package org.tfseg.config;
 
+import org.tfseg.callback.MonitoredConfig;
 import org.tfseg.callback.CallbackConfig;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
@@ -47,7 +48,10 @@ public record TrainingConfig(
     Check.inOpenRange(threshold, 0, 1, "threshold");
     List<String> monitorable = Metrics.monitorable(metrics);
     for (int i = 0; i < callbacks.size(); i++) {
-      String monitor = callbacks.get(i).monitor();
+      if (!(callbacks.get(i) instanceof MonitoredConfig monitored)) {
+        continue;
+      }
+      String monitor = monitored.monitor();
       if (!monitorable.contains(monitor)) {
         throw new InvalidConfigException(
             "callbacks[" + i + "].monitor",

@@ -20,4 +20,12 @@ public record AugmentationConfig(
       randomCrop.checkRange(8, 4096, "random_crop");
     }
   }
+
+  /** The augmentation these settings describe. */
+  public Augmentation build() {
+    BrightnessContrastConfig bc = brightnessContrast;
+    return new Augmentation(horizontalFlip,
+        randomCrop == null ? null : new Augmentation.Crop(randomCrop.height(), randomCrop.width()),
+        bc == null ? null : new Augmentation.BrightnessContrast(bc.brightnessLimit(), bc.contrastLimit(), bc.p()));
+  }
 }

@@ -7,11 +7,18 @@ import org.tfseg.UserError;
 public final class PipelineBenchmark {
   private PipelineBenchmark() {}
 
+  /** Images delivered in the timed epochs, and the seconds they took. */
+  public record Result(long images, double seconds) {
+    public double imagesPerSecond() {
+      return images / seconds;
+    }
+  }
+
   /**
    * Runs one warm-up epoch (graph optimisation, thread start-up and file cache excluded), then
-   * {@code epochs} timed epochs; returns images delivered per second of the timed epochs.
+   * {@code epochs} timed epochs.
    */
-  public static double imagesPerSecond(List<SamplePair> samples, PipelineOptions opts, int epochs) {
+  public static Result run(List<SamplePair> samples, PipelineOptions opts, int epochs) {
     if (epochs < 1) {
       throw new UserError("benchmark epochs " + epochs + " must be at least 1");
     }
@@ -22,7 +29,7 @@ public final class PipelineBenchmark {
       for (int epoch = 1; epoch <= epochs; epoch++) {
         images += drain(pipeline, epoch);
       }
-      return images / ((System.nanoTime() - start) / 1e9);
+      return new Result(images, (System.nanoTime() - start) / 1e9);
     }
   }
 

@@ -98,10 +98,10 @@ public final class InferenceGraph implements Predictor {
   }
 
   @Override
-  public SavedModelPredictor.Mask predictEncoded(byte[] encoded) {
+  public Mask predictEncoded(byte[] encoded) {
     try (TString s = TString.tensorOfBytes(NdArrays.scalarOfObject(encoded));
         Result r = session.runner().feed(imageBytes, s).fetch(mask).run()) {
-      return SavedModelPredictor.Mask.of((TFloat32) r.get(0));
+      return Mask.of((TFloat32) r.get(0));
     }
   }
 

@@ -12,7 +12,7 @@ import javax.imageio.ImageIO;
 public final class MaskPng {
   private MaskPng() {}
 
-  public static void write(SavedModelPredictor.Mask mask, boolean minMaxNormalise, Path file) throws IOException {
+  public static void write(Mask mask, boolean minMaxNormalise, Path file) throws IOException {
     BufferedImage img = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
     img.getRaster().setSamples(0, 0, mask.width(), mask.height(), 0, grey(mask, minMaxNormalise));
     ImageIO.write(img, "png", file.toFile());
@@ -22,7 +22,7 @@ public final class MaskPng {
    * The 8-bit grey values {@link #write} stores, row-major: what a scorer reading the PNG sees, so
    * scoring these equals scoring the written file.
    */
-  public static int[] grey(SavedModelPredictor.Mask mask, boolean minMaxNormalise) {
+  public static int[] grey(Mask mask, boolean minMaxNormalise) {
     int c = mask.channels();
     float[] v = mask.values();
     float lo = 0f;

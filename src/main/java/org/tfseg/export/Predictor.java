@@ -11,7 +11,7 @@ public interface Predictor extends AutoCloseable {
    * The primary output for one encoded image at the image's own size: decoded, resized to the
    * model's input size, predicted, and resized back bilinearly (the {@code image_bytes} signature).
    */
-  SavedModelPredictor.Mask predictEncoded(byte[] encoded);
+  Mask predictEncoded(byte[] encoded);
 
   @Override
   void close();

@@ -39,15 +39,6 @@ public final class SavedModelPredictor implements Predictor {
     }
   }
 
-  /** A mask of {@code channels} probabilities per pixel, row-major. */
-  public record Mask(int height, int width, int channels, float[] values) {
-    /** From an {@code [h, w, C]} tensor. */
-    static Mask of(TFloat32 hwc) {
-      long[] shape = hwc.shape().asArray();
-      return new Mask((int) shape[0], (int) shape[1], (int) shape[2], Tensors.floats(hwc));
-    }
-  }
-
   @Override
   public void close() {
     bundle.close();

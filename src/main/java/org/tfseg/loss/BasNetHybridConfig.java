@@ -1,5 +1,6 @@
 package org.tfseg.loss;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * BASNet's hybrid loss, BCE + (1 − SSIM) + (1 − IoU) on every output, summed ({@code "type":
@@ -7,8 +8,19 @@ import org.tfseg.config.Check;
  *
  * @param ssimPadding SSIM border handling (default valid, as the Keras example)
  */
-public record BasNetHybridConfig(SsimPadding ssimPadding) implements LossConfig {
+@JsonTypeName("basnet_hybrid")
+public record BasNetHybridConfig(Ssim.Padding ssimPadding) implements LossConfig {
   public BasNetHybridConfig {
-    ssimPadding = Check.orDefault(ssimPadding, SsimPadding.VALID);
+    ssimPadding = Check.orDefault(ssimPadding, Ssim.Padding.VALID);
+  }
+
+  @Override
+  public Loss build() {
+    return BasNetHybrid.basnet(ssimPadding);
+  }
+
+  @Override
+  public boolean coversAllOutputs() {
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package org.tfseg.loss;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param loss the per-output loss (required; must not itself be a deep supervision)
  * @param weights one weight per model output, primary first (optional: all 1; each >= 0)
  */
+@JsonTypeName("deep_supervision")
 public record DeepSupervisionConfig(LossConfig loss, List<Double> weights) implements LossConfig {
   public DeepSupervisionConfig {
     Check.required(loss, "loss");
@@ -24,5 +26,29 @@ public record DeepSupervisionConfig(LossConfig loss, List<Double> weights) imple
         Check.atLeast(weights.get(i), 0, "weights[" + i + "]");
       }
     }
+  }
+
+  @Override
+  public Loss build() {
+    Loss perOutput = loss.build();
+    return weights == null ? new DeepSupervision(perOutput)
+        : new DeepSupervision(perOutput, weights.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  @Override
+  public boolean coversAllOutputs() {
+    return true;
+  }
+
+  @Override
+  public void checkNested(int outputs, String key) {
+    if (loss.coversAllOutputs()) {
+      throw new InvalidConfigException(key + ".loss", "deep supervision cannot be nested");
+    }
+    if (weights != null && weights.size() != outputs) {
+      throw new InvalidConfigException(key + ".weights",
+          weights.size() + " weight(s) for a model with " + outputs + " output(s)");
+    }
+    loss.checkNested(outputs, key + ".loss");
   }
 }

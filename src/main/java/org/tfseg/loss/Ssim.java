@@ -1,5 +1,6 @@
 package org.tfseg.loss;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -18,10 +19,13 @@ import org.tensorflow.types.TFloat32;
  * the original BASNet's {@code pytorch_ssim} does, which lowers SSIM near the borders.
  */
 public final class Ssim implements Loss {
+  /** SSIM border handling; JSON {@code "valid"} / {@code "same"}. */
   public enum Padding {
     /** Only windows fully inside the image, as {@code tf.image.ssim}. */
+    @JsonProperty("valid")
     VALID,
     /** Zero padding, one window per pixel, as {@code pytorch_ssim} in the original BASNet. */
+    @JsonProperty("same")
     SAME
   }
 

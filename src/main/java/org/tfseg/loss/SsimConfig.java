@@ -1,5 +1,6 @@
 package org.tfseg.loss;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * {@code 1 − SSIM} of the sigmoid output and the mask ({@code "type": "ssim"}).
@@ -7,8 +8,14 @@ import org.tfseg.config.Check;
  * @param padding {@code valid} ({@code tf.image.ssim}, the Keras BASNet) or {@code same} (zero
  *     padding, the original BASNet) (default valid)
  */
-public record SsimConfig(SsimPadding padding) implements LossConfig {
+@JsonTypeName("ssim")
+public record SsimConfig(Ssim.Padding padding) implements LossConfig {
   public SsimConfig {
-    padding = Check.orDefault(padding, SsimPadding.VALID);
+    padding = Check.orDefault(padding, Ssim.Padding.VALID);
+  }
+
+  @Override
+  public Loss build() {
+    return new Ssim(padding);
   }
 }

@@ -78,6 +78,22 @@ public final class BasNet implements SegmentationModel {
   }
 
   @Override
+  public int outputs() {
+    return OUTPUTS;
+  }
+
+  @Override
+  public int sizeMultiple() {
+    return SIZE_MULTIPLE;
+  }
+
+  /** The ResNet-34 prediction module of the seed takes RGB. */
+  @Override
+  public int inputChannels() {
+    return 3;
+  }
+
+  @Override
   public List<Operand<TFloat32>> build(Layers l, Operand<TFloat32> images) {
     int height = spatial(images, 1);
     int width = spatial(images, 2);

@@ -1,27 +1,22 @@
 package org.tfseg.model;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * BASNet ({@code "architecture": "basnet"}): a ResNet-34-based prediction module with seven
  * deeply supervised side outputs and a residual refinement module, as the Keras example (seed 004)
- * builds it. It has {@value #OUTPUTS} outputs (refined first), so its loss must cover all of them
+ * builds it. It has {@value BasNet#OUTPUTS} outputs (refined first), so its loss must cover all of them
  * ({@code deep_supervision} or {@code basnet_hybrid}), and {@code data.image_size} (and any random
- * crop) must be a multiple of {@value #SIZE_MULTIPLE}.
+ * crop) must be a multiple of {@value BasNet#SIZE_MULTIPLE}.
  *
  * @param filters base width: encoder stages {@code filters·1, 2, 4, 8}, decoder {@code filters·8}
- *     (16..1024: narrower widths crash TF's native kernels in training, see the constructor)
- *     (1..1024, default 64)
+ *     (16..1024, default 64; narrower widths crash TF's native kernels in training, see below)
  * @param refineFilters width of the residual refinement module (1..1024, default 64)
  * @param numClasses output channels (>= 1, default 1)
  */
+@JsonTypeName("basnet")
 public record BasNetConfig(Integer filters, Integer refineFilters, Integer numClasses)
     implements ModelConfig {
-  /** Logits maps the network returns (same as {@code org.tfseg.model.BasNet.OUTPUTS}). */
-  public static final int OUTPUTS = 8;
-
-  /** The encoder halves the input five times. */
-  public static final int SIZE_MULTIPLE = 32;
-
   public BasNetConfig {
     filters = Check.orDefault(filters, 64);
     refineFilters = Check.orDefault(refineFilters, 64);
@@ -35,12 +30,7 @@ public record BasNetConfig(Integer filters, Integer refineFilters, Integer numCl
   }
 
   @Override
-  public int outputs() {
-    return OUTPUTS;
-  }
-
-  @Override
-  public int sizeMultiple() {
-    return SIZE_MULTIPLE;
+  public SegmentationModel build() {
+    return new BasNet(filters, refineFilters, numClasses);
   }
 }

@@ -1,6 +1,8 @@
 package org.tfseg.model;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.Layers;
@@ -21,12 +23,20 @@ public final class EncoderUNet implements SegmentationModel {
   private final Decoder decoder;
   private final int numClasses;
   private final boolean encoderTrainable;
+  private final PretrainedWeights pretrained;
 
+  /** An encoder trained from its random initialisation. */
   public EncoderUNet(Encoder encoder, Decoder decoder, int numClasses, boolean encoderTrainable) {
+    this(encoder, decoder, numClasses, encoderTrainable, null);
+  }
+
+  /** @param weights the encoder's Keras weights file, or null to train it from scratch */
+  public EncoderUNet(Encoder encoder, Decoder decoder, int numClasses, boolean encoderTrainable, Path weights) {
     this.encoder = encoder;
     this.decoder = decoder;
     this.numClasses = numClasses;
     this.encoderTrainable = encoderTrainable;
+    this.pretrained = weights == null ? null : new PretrainedWeights(encoder.scope(), weights);
   }
 
   public Encoder encoder() {
@@ -41,6 +51,23 @@ public final class EncoderUNet implements SegmentationModel {
   @Override
   public int numClasses() {
     return numClasses;
+  }
+
+  /** The decoders mirror the encoder's downsampling: its deepest stride (32 for the backbones). */
+  @Override
+  public int sizeMultiple() {
+    return encoder.featureSpecs().get(encoder.featureSpecs().size() - 1).stride();
+  }
+
+  /** ImageNet backbones take RGB. */
+  @Override
+  public int inputChannels() {
+    return 3;
+  }
+
+  @Override
+  public Optional<PretrainedWeights> pretrained() {
+    return Optional.ofNullable(pretrained);
   }
 
   @Override

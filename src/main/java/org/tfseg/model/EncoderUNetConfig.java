@@ -1,5 +1,9 @@
 package org.tfseg.model;
 
+import org.tfseg.model.encoder.EncoderRegistry;
+import org.tfseg.model.encoder.Encoder;
+import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import org.tfseg.model.decoder.DecoderConfig;
 import org.tfseg.model.encoder.EncoderConfig;
@@ -12,8 +16,12 @@ import org.tfseg.model.encoder.EncoderConfig;
  * @param decoder the decoder (required)
  * @param numClasses output channels: 1 = binary mask (sigmoid), C = C-class softmax (default 1)
  */
+@JsonTypeName("encoder_unet")
 public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, Integer numClasses)
     implements ModelConfig {
+  /** Variable-name prefix of every encoder weight (what Keras weight files are imported into). */
+  public static final String ENCODER_SCOPE = "encoder";
+
   public EncoderUNetConfig {
     Check.required(encoder, "encoder");
     Check.required(decoder, "decoder");
@@ -21,9 +29,10 @@ public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, In
     Check.atLeast(numClasses, 1, "num_classes");
   }
 
-  /** The backbones downsample 5 times, and the decoders mirror them. */
   @Override
-  public int sizeMultiple() {
-    return 32;
+  public SegmentationModel build() {
+    Encoder backbone = EncoderRegistry.create(encoder.name(), ENCODER_SCOPE);
+    return new EncoderUNet(backbone, decoder.build(), numClasses, encoder.trainable(),
+        encoder.weights() == null ? null : Path.of(encoder.weights()));
   }
 }

@@ -27,10 +27,15 @@ public record ModelSummary(String name, List<SummaryRow> rows, long total, long 
       List<SummaryRow> rows = new ArrayList<>();
       model.build(new Layers(tf, store, true, null, rows),
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, channels))));
-      long trainable = store.trainable().stream().mapToLong(ModelVariable::size).sum();
-      long total = store.parameterCount();
-      return new ModelSummary(model.architecture(), rows, total, trainable, total - trainable);
+      return of(model.architecture(), rows, store);
     }
+  }
+
+  /** The summary of a model already built into {@code store}, with the rows its build recorded. */
+  public static ModelSummary of(String name, List<SummaryRow> rows, VariableStore store) {
+    long trainable = store.trainable().stream().mapToLong(ModelVariable::size).sum();
+    long total = store.parameterCount();
+    return new ModelSummary(name, List.copyOf(rows), total, trainable, total - trainable);
   }
 
   public String format() {

@@ -18,11 +18,18 @@ public final class UNet implements SegmentationModel {
   private final int baseFilters;
   private final int depth;
   private final int numClasses;
+  private final int inputChannels;
 
+  /** An RGB U-Net. */
   public UNet(int baseFilters, int depth, int numClasses) {
+    this(baseFilters, depth, numClasses, 3);
+  }
+
+  public UNet(int baseFilters, int depth, int numClasses, int inputChannels) {
     this.baseFilters = baseFilters;
     this.depth = depth;
     this.numClasses = numClasses;
+    this.inputChannels = inputChannels;
   }
 
   @Override
@@ -33,6 +40,17 @@ public final class UNet implements SegmentationModel {
   @Override
   public int numClasses() {
     return numClasses;
+  }
+
+  /** Each level halves the size (2×2 max pool) and the decoder doubles it back for the skip concat. */
+  @Override
+  public int sizeMultiple() {
+    return 1 << depth;
+  }
+
+  @Override
+  public int inputChannels() {
+    return inputChannels;
   }
 
   @Override

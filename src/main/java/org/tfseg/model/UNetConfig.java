@@ -1,5 +1,6 @@
 package org.tfseg.model;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * A U-Net ({@code "architecture": "unet"}).
@@ -9,6 +10,7 @@ import org.tfseg.config.Check;
  * @param numClasses output channels; 1 means a binary mask with a sigmoid (>= 1, default 1)
  * @param inputChannels channels of the input image (1..4, default 3)
  */
+@JsonTypeName("unet")
 public record UNetConfig(Integer baseFilters, Integer depth, Integer numClasses, Integer inputChannels)
     implements ModelConfig {
   public UNetConfig {
@@ -20,5 +22,10 @@ public record UNetConfig(Integer baseFilters, Integer depth, Integer numClasses,
     Check.inRange(depth, 1, 6, "depth");
     Check.atLeast(numClasses, 1, "num_classes");
     Check.inRange(inputChannels, 1, 4, "input_channels");
+  }
+
+  @Override
+  public SegmentationModel build() {
+    return new UNet(baseFilters, depth, numClasses, inputChannels);
   }
 }

@@ -1,5 +1,7 @@
 package org.tfseg.optim;
 
+import org.tensorflow.op.Ops;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param epsilon numerical-stability term (default 1e-7, > 0)
  */
 @JsonPropertyOrder({"learning_rate", "beta_1", "beta_2", "epsilon"})
+@JsonTypeName("adam")
 public record AdamConfig(
     Double learningRate,
     @JsonProperty("beta_1") Double beta1,
@@ -28,5 +31,10 @@ public record AdamConfig(
     Check.inRangeExclusiveMax(beta1, 0, 1, "beta_1");
     Check.inRangeExclusiveMax(beta2, 0, 1, "beta_2");
     Check.positive(epsilon, "epsilon");
+  }
+
+  @Override
+  public Optimizer build(Ops tf) {
+    return new Adam(tf, learningRate, beta1, beta2, epsilon);
   }
 }

@@ -1,5 +1,7 @@
 package org.tfseg.optim;
 
+import org.tensorflow.op.Ops;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * RMSprop ({@code "type": "rmsprop"}), Keras defaults.
@@ -10,6 +12,7 @@ import org.tfseg.config.Check;
  * @param epsilon numerical-stability term (default 1e-7, > 0)
  * @param centered normalize by the gradient variance instead of the second moment (default false)
  */
+@JsonTypeName("rmsprop")
 public record RmsPropConfig(
     Double learningRate, Double rho, Double momentum, Double epsilon, Boolean centered)
     implements OptimizerConfig {
@@ -23,5 +26,10 @@ public record RmsPropConfig(
     Check.inRangeExclusiveMax(rho, 0, 1, "rho");
     Check.inRangeExclusiveMax(momentum, 0, 1, "momentum");
     Check.positive(epsilon, "epsilon");
+  }
+
+  @Override
+  public Optimizer build(Ops tf) {
+    return new RmsProp(tf, learningRate, rho, momentum, epsilon, centered);
   }
 }

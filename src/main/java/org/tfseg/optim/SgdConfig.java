@@ -1,5 +1,7 @@
 package org.tfseg.optim;
 
+import org.tensorflow.op.Ops;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * Stochastic gradient descent ({@code "type": "sgd"}), Keras defaults.
@@ -8,6 +10,7 @@ import org.tfseg.config.Check;
  * @param momentum momentum (default 0.0, in [0, 1))
  * @param nesterov use Nesterov momentum (default false)
  */
+@JsonTypeName("sgd")
 public record SgdConfig(Double learningRate, Double momentum, Boolean nesterov)
     implements OptimizerConfig {
   public SgdConfig {
@@ -16,5 +19,10 @@ public record SgdConfig(Double learningRate, Double momentum, Boolean nesterov)
     nesterov = Check.orDefault(nesterov, false);
     Check.positive(learningRate, "learning_rate");
     Check.inRangeExclusiveMax(momentum, 0, 1, "momentum");
+  }
+
+  @Override
+  public Optimizer build(Ops tf) {
+    return new Sgd(tf, learningRate, momentum, nesterov);
   }
 }

@@ -12,8 +12,6 @@ import org.tfseg.config.Experiment;
  * {@code final}, then {@code last}.
  */
 public final class CheckpointLocator {
-  private static final String[] PREFERENCE = {"best", "final", "last"};
-
   private CheckpointLocator() {}
 
   public static String resolve(Experiment experiment, String checkpointArg) {
@@ -36,12 +34,6 @@ public final class CheckpointLocator {
   }
 
   private static String inRun(Path runDir) {
-    for (String name : PREFERENCE) {
-      Path prefix = runDir.resolve("checkpoints").resolve(name).resolve("ckpt");
-      if (Files.isRegularFile(Path.of(prefix + ".index"))) {
-        return prefix.toString();
-      }
-    }
-    throw new UserError(runDir + ": this run has no checkpoint yet");
+    return RunDirectory.open(runDir).preferredCheckpoint();
   }
 }

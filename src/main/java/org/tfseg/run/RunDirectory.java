@@ -5,6 +5,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -131,6 +132,22 @@ public final class RunDirectory {
   public Path checkpointPrefix(String name) {
     requireSafeName(name, "checkpoint name");
     return checkpointsDir().resolve(name).resolve("ckpt");
+  }
+
+  /**
+   * The checkpoint to evaluate or export, as a prefix: {@code best}, else {@code final}, else
+   * {@code last}.
+   *
+   * @throws UserError if the run has none yet
+   */
+  public String preferredCheckpoint() {
+    for (String name : List.of("best", "final", "last")) {
+      Path prefix = checkpointPrefix(name);
+      if (Files.isRegularFile(Path.of(prefix + ".index"))) {
+        return prefix.toString();
+      }
+    }
+    throw new UserError(root + ": this run has no checkpoint yet");
   }
 
   public Path evalDir() {

@@ -24,7 +24,7 @@ public final class SodScoring {
   public static SodReport score(Predictor predictor, List<SamplePair> samples) throws IOException {
     SodEvaluator evaluator = new SodEvaluator();
     for (SamplePair sample : samples) {
-      SavedModelPredictor.Mask mask;
+      Mask mask;
       try {
         mask = predictor.predictEncoded(Files.readAllBytes(sample.image()));
       } catch (TensorFlowException e) {

@@ -1,27 +1,42 @@
 package org.tfseg.task;
 
-import java.util.ArrayList;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import org.tfseg.UserError;
-import org.tfseg.model.EncoderUNetConfig;
+import org.tfseg.callback.Callback;
+import org.tfseg.callback.CallbackConfig;
 import org.tfseg.config.Experiment;
+import org.tfseg.config.ExperimentLoader;
 import org.tfseg.config.ImageSize;
-import org.tfseg.metric.Metric;
+import org.tfseg.config.Split;
 import org.tfseg.data.Augmentation;
+import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
+import org.tfseg.eval.EvaluationReport;
+import org.tfseg.eval.Evaluator;
+import org.tfseg.export.InferenceGraph;
+import org.tfseg.export.Predictor;
+import org.tfseg.metric.AllBackgroundMae;
 import org.tfseg.metric.ClassIou;
+import org.tfseg.metric.Metric;
+import org.tfseg.metric.MetricGraph;
 import org.tfseg.metric.StreamingMetric;
+import org.tfseg.model.ModelSummary;
 import org.tfseg.model.SegmentationModel;
+import org.tfseg.sod.SodReport;
+import org.tfseg.sod.SodScoring;
 import org.tfseg.train.ModelSpec;
+import org.tfseg.train.StepResult;
 
 /**
- * An experiment made concrete (TF Model Garden's task): its model, the graph spec for training or
- * evaluation, and input pipelines over its splits.
+ * An experiment made concrete (TF Model Garden's task): it builds the model, the input pipelines,
+ * the loss, optimizer and metrics of the training graph, the callbacks, the inference graph and the
+ * summary, and evaluates a predictor on a split. {@link TrainingRunner} trains it.
  */
 public final class SegmentationTask {
   private final Experiment experiment;
@@ -29,7 +44,12 @@ public final class SegmentationTask {
 
   public SegmentationTask(Experiment experiment) {
     this.experiment = experiment;
-    this.model = ModelRegistry.create(experiment.model());
+    this.model = experiment.model().build();
+  }
+
+  /** The experiment file with {@code --set}-style overrides ({@code "training.epochs=3"}). */
+  public static SegmentationTask load(Path experimentFile, String... overrides) {
+    return new SegmentationTask(ExperimentLoader.load(experimentFile, List.of(overrides)));
   }
 
   public Experiment experiment() {
@@ -49,31 +69,42 @@ public final class SegmentationTask {
   }
 
   public int channels() {
-    return ModelRegistry.inputChannels(experiment.model());
+    return model.inputChannels();
   }
 
+  /** The training graph's recipe: model, sizes, loss, optimizer and training metrics. */
   public ModelSpec trainingSpec() {
     ImageSize train = experiment.data().trainingSize();
-    return new ModelSpec(model, height(), width(), channels(), Components.loss(experiment.loss()),
-        Components.optimizer(experiment.optimizer()),
-        Components.metrics(experiment.training().metrics(), experiment.training().threshold()), experiment.seed(),
-        train.height(), train.width());
+    return new ModelSpec(model, height(), width(), channels(), experiment.loss().build(),
+        experiment.optimizer()::build, metrics(experiment.training().metrics(), experiment.training().threshold()),
+        experiment.seed(), train.height(), train.width());
+  }
+
+  /** The experiment's callbacks, in configuration order. */
+  public List<Callback> callbacks() {
+    return experiment.training().callbacks().stream().map(CallbackConfig::build).toList();
   }
 
   /**
    * The streaming (pixel-pooled) evaluation metrics; with {@code mean_iou}, also each class' IoU
-   * ({@code iou_class<c>}); {@code sod} is scored per image elsewhere.
+   * ({@code iou_class<c>}); for binary models also {@code mae_all_background}.
    */
   public List<StreamingMetric> evaluationMetrics() {
     var e = experiment.evaluation();
-    List<Metric> streaming = e.metrics().stream().filter(m -> m != Metric.SOD).toList();
-    List<StreamingMetric> metrics = new ArrayList<>(Components.metrics(streaming, e.threshold()));
+    List<StreamingMetric> metrics = new ArrayList<>(metrics(e.metrics(), e.threshold()));
     if (e.metrics().contains(Metric.MEAN_IOU)) {
       for (int c = 0; c < Math.max(2, model.numClasses()); c++) {
         metrics.add(new ClassIou(c, e.threshold()));
       }
     }
+    if (model.numClasses() == 1) {
+      metrics.add(new AllBackgroundMae());
+    }
     return metrics;
+  }
+
+  private static List<StreamingMetric> metrics(List<Metric> names, double threshold) {
+    return names.stream().filter(Metric::streaming).map(m -> m.build(threshold)).toList();
   }
 
   /** Whether {@code evaluation.metrics} asks for the salient-object metrics. */
@@ -81,35 +112,82 @@ public final class SegmentationTask {
     return experiment.evaluation().metrics().contains(Metric.SOD);
   }
 
-  /**
-   * The encoder's Keras weights file, if the experiment names one; a missing file is a user error
-   * raised before anything is built.
-   */
-  public Optional<Path> encoderWeights() {
-    if (experiment.model() instanceof EncoderUNetConfig e && e.encoder().weights() != null) {
-      Path file = Path.of(e.encoder().weights());
-      if (!Files.isRegularFile(file)) {
-        throw new UserError(file + ": encoder weights file not found; download it with tools/fetch_weights.sh"
-            + " (see weights/README.md), or set \"weights\": null to train the encoder from scratch");
-      }
-      return Optional.of(file);
-    }
-    return Optional.empty();
-  }
-
   public DataSplits splits() {
     return DataSplits.resolve(experiment.data(), experiment.seed());
   }
 
-  /**
-   * A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training
-   * only.
-   */
+  /** A split's samples; an empty split is a user error. */
+  public List<SamplePair> samples(Split split) {
+    List<SamplePair> samples = splits().get(split);
+    if (samples.isEmpty()) {
+      throw new UserError("the " + name(split) + " split of " + experiment.name() + " is empty");
+    }
+    return samples;
+  }
+
+  /** A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training only. */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
     var d = experiment.data();
+    Augmentation augmentation = training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
     PipelineOptions options = new PipelineOptions(height(), width(), experiment.training().batchSize(),
-        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false,
-        training ? Components.augmentation(d.augmentation()) : Augmentation.NONE);
+        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false, augmentation);
     return new InputPipeline(samples, options);
+  }
+
+  /** The serving graph (inference tower, float and encoded-image inputs), weights uninitialised. */
+  public InferenceGraph inferenceGraph() {
+    return new InferenceGraph(model, height(), width(), channels(), experiment.seed());
+  }
+
+  /** The serving graph with the weights of a training checkpoint. */
+  public InferenceGraph inferenceGraph(String checkpointPrefix) {
+    return inferenceGraph().restore(checkpointPrefix);
+  }
+
+  /** Writes a SavedModel of a checkpoint's inference graph into the new directory {@code dir}. */
+  public void export(String checkpointPrefix, Path dir) {
+    try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
+      g.exportSavedModel(dir);
+    }
+  }
+
+  /** Keras {@code model.summary()} at the experiment's input size. */
+  public ModelSummary summary() {
+    return ModelSummary.of(model, height(), width(), channels(), experiment.seed());
+  }
+
+  /**
+   * The experiment's evaluation of {@code predictor} on {@code split}: its streaming metrics, or
+   * with {@code "sod"} PySODMetrics at each mask's original size.
+   *
+   * @param source what {@code predictor} was loaded from, for the report
+   */
+  public EvaluationReport evaluate(Predictor predictor, Split split, String source, boolean savedModel)
+      throws IOException {
+    List<SamplePair> samples = samples(split);
+    long start = System.nanoTime();
+    if (sodEvaluation()) {
+      SodReport sod = SodScoring.score(predictor, samples);
+      return new EvaluationReport(experiment.name(), source, savedModel, name(split), samples.size(),
+          seconds(start), sod.values(), sod);
+    }
+    List<StreamingMetric> metrics = evaluationMetrics();
+    var results = new java.util.LinkedHashMap<String, Double>();
+    try (MetricGraph graph = new MetricGraph(metrics, height(), width(), model.numClasses());
+        InputPipeline data = pipeline(samples, false)) {
+      Evaluator evaluator = new Evaluator(metrics, b -> new StepResult(Double.NaN, (int) b.images().shape().get(0),
+          graph.statistics(predictor.predict(b.images()), b.masks())), false);
+      results.putAll(evaluator.run(data, null, ""));
+    }
+    return new EvaluationReport(experiment.name(), source, savedModel, name(split), samples.size(),
+        seconds(start), results, null);
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static String name(Split split) {
+    return split.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,162 +1,115 @@
 package org.tfseg.train;
 
-import org.tfseg.callback.EarlyStopping;
-import org.tfseg.callback.ModelCheckpoint;
-import org.tfseg.callback.ProgressBar;
-import org.tfseg.callback.Callback;
-import org.tfseg.callback.History;
-import org.tfseg.callback.TrainingControl;
-import org.tfseg.run.RunDirectory;
-import org.tfseg.run.RunLog;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tfseg.UserError;
+import org.tfseg.callback.CallbackList;
+import org.tfseg.callback.TrainingControl;
 import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
 import org.tfseg.data.InputPipeline;
+import org.tfseg.eval.Evaluator;
+import org.tfseg.run.CheckpointState;
+import org.tfseg.run.RunDirectory;
+import org.tfseg.run.RunLog;
 
 /**
- * The training loop (Keras {@code fit}): epochs of optimizer steps with a progress bar, a
- * validation pass on the inference tower after each epoch, callbacks in order, a {@code last}
- * checkpoint after every epoch (weights, optimizer slots, step, learning rate and callback state)
- * so a run can resume exactly, and a divergence guard that stops on a non-finite loss.
+ * The training loop (Keras {@code fit}): epochs of optimizer steps, a validation pass on the
+ * inference tower after each epoch, and the callbacks' hooks in order. Everything else — the
+ * progress bar, history, the {@code last}/{@code best} checkpoints — is a callback. The loop keeps
+ * one guard of its own: a non-finite loss stops training.
  */
 public final class Trainer {
-  static final String LAST = "last";
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final TrainingGraph graph;
   private final InputPipeline train;
   private final InputPipeline validation;
   private final TrainingOptions options;
-  private final List<Callback> callbacks;
-  private final History history;
+  private final CallbackList callbacks;
   private final RunDirectory run;
   private final RunLog log;
-  private final PrintStream console;
+  private final Control control = new Control();
   private boolean stopRequested;
   private int completedEpochs;
+  private int stepsInEpoch;
+  private Map<String, Double> epochLogs = Map.of();
 
   public Trainer(TrainingGraph graph, InputPipeline train, InputPipeline validation, TrainingOptions options,
-      List<Callback> callbacks, History history, RunDirectory run, RunLog log, PrintStream console) {
+      CallbackList callbacks, RunDirectory run, RunLog log) {
     this.graph = graph;
     this.train = train;
     this.validation = validation;
     this.options = options;
     this.callbacks = callbacks;
-    this.history = history;
     this.run = run;
     this.log = log;
-    this.console = console;
   }
 
-  /** Restores the {@code last} checkpoint of this run; returns the number of epochs it had done. */
-  public int resume() {
-    String prefix = run.checkpointPrefix(LAST).toString();
-    JsonNode state = readState(prefix);
+  /** Restores a checkpoint of this run (weights, optimizer, callbacks); returns its state. */
+  public CheckpointState resume(String checkpointName) {
+    String prefix = run.checkpointPrefix(checkpointName).toString();
+    CheckpointState state = CheckpointState.read(prefix);
     graph.restore(prefix);
-    JsonNode cbs = state.get("callbacks");
-    for (int i = 0; i < callbacks.size(); i++) {
-      JsonNode s = cbs == null ? null : cbs.get(i);
-      if (s != null && !s.isNull()) {
-        callbacks.get(i).restoreState(s);
-      }
-    }
-    completedEpochs = state.get("epochs_completed").asInt();
-    history.truncate(completedEpochs);
-    log.line("Resumed " + run.root() + " after epoch " + completedEpochs + " (step "
-        + state.get("step").asLong() + ", learning rate " + state.get("learning_rate").asDouble() + ")");
-    return completedEpochs;
+    callbacks.restoreState(state.callbacks());
+    completedEpochs = state.epochsCompleted();
+    log.line("Resumed " + run.root() + " after epoch " + completedEpochs + " (step " + state.step()
+        + ", learning rate " + state.learningRate() + ")");
+    return state;
   }
 
   /** Runs the remaining epochs; returns the last epoch's logs. */
   public Map<String, Double> fit() {
-    Control control = new Control();
-    callbacks.forEach(c -> c.onTrainBegin(control));
-    history.onTrainBegin(control);
+    callbacks.onTrainBegin(control);
     int steps = cap(train.stepsPerEpoch(), options.stepsPerEpoch());
+    Evaluator validator = validation == null ? null
+        : new Evaluator(graph.spec().metrics(), b -> graph.evaluate(b.images(), b.masks()), true);
     Map<String, Double> logs = new LinkedHashMap<>();
     for (int epoch = completedEpochs; epoch < options.epochs() && !stopRequested; epoch++) {
-      int epochSteps = stepsLeft(steps);
-      if (epochSteps == 0) {
+      stepsInEpoch = stepsLeft(steps);
+      if (stepsInEpoch == 0) {
         break;
       }
-      for (Callback c : callbacks) {
-        c.onEpochBegin(epoch, control);
-      }
-      ProgressBar bar = new ProgressBar(console, epochSteps, options.interactive());
-      bar.startEpoch(epoch, options.epochs());
+      callbacks.onEpochBegin(epoch, control);
       double lr = graph.optimizer().learningRate(graph.session());
-      EpochAccumulator acc = new EpochAccumulator(graph.spec().metrics());
-      try (BatchIterator it = train.epoch(epoch)) {
-        for (int step = 1; step <= epochSteps && it.hasNext(); step++) {
-          try (Batch b = it.next()) {
-            StepResult r = graph.train(b.images(), b.masks());
-            if (!Double.isFinite(r.loss())) {
-              throw new TrainingDiverged("loss became " + r.loss() + " at epoch " + (epoch + 1) + ", step " + step
-                  + " (learning rate " + lr + "); lower the learning rate");
-            }
-            acc.add(r);
-            bar.update(step, acc.values(""), b.size());
-          }
-        }
-      }
-      logs = new LinkedHashMap<>(acc.values(""));
-      if (validation != null) {
-        logs.putAll(evaluate(graph, validation, cap(validation.stepsPerEpoch(), options.validationSteps()), "val_"));
+      logs = trainEpoch(epoch, lr);
+      if (validator != null) {
+        logs.putAll(validator.run(validation, options.validationSteps(), "val_", callbacks, control));
       }
       logs.put("learning_rate", lr);
-      bar.finish(logs);
-      log.fileOnly("epoch " + (epoch + 1) + "/" + options.epochs() + ": " + format(logs));
-      for (Callback c : callbacks) {
-        c.onEpochEnd(epoch, logs, control);
-      }
-      history.onEpochEnd(epoch, logs, control);
       completedEpochs = epoch + 1;
-      control.saveCheckpoint(LAST);
+      epochLogs = logs;
+      callbacks.onEpochEnd(epoch, logs, control);
       if (stepsLeft(steps) == 0 && !stopRequested) {
         log.line("Reached training.max_steps = " + options.maxSteps() + " optimizer steps.");
         stopRequested = true;
       }
     }
-    for (Callback c : callbacks) {
-      c.onTrainEnd(logs, control);
-      if (c instanceof EarlyStopping es && es.needsBestWeightsFromCheckpoint()) {
-        graph.restore(run.checkpointPrefix(ModelCheckpoint.BEST).toString());
-        log.line("Restoring model weights from the best checkpoint (epoch " + (es.bestEpoch().orElse(-1) + 1) + ").");
-      }
-    }
-    control.saveCheckpoint("final");
+    callbacks.onTrainEnd(logs, control);
     return logs;
   }
 
-  /** Inference-tower pass over a split: loss and metrics with {@code prefix}. */
-  public static Map<String, Double> evaluate(TrainingGraph graph, InputPipeline data, int steps, String prefix) {
+  private Map<String, Double> trainEpoch(int epoch, double lr) {
     EpochAccumulator acc = new EpochAccumulator(graph.spec().metrics());
-    try (BatchIterator it = data.epoch(0)) {
-      for (int step = 1; step <= steps && it.hasNext(); step++) {
+    try (BatchIterator it = train.epoch(epoch)) {
+      for (int batch = 0; batch < stepsInEpoch && it.hasNext(); batch++) {
+        callbacks.onTrainBatchBegin(batch, control);
         try (Batch b = it.next()) {
-          acc.add(graph.evaluate(b.images(), b.masks()));
+          StepResult r = graph.train(b.images(), b.masks());
+          if (!Double.isFinite(r.loss())) {
+            throw new TrainingDiverged("loss became " + r.loss() + " at epoch " + (epoch + 1) + ", step "
+                + (batch + 1) + " (learning rate " + lr + "); lower the learning rate");
+          }
+          acc.add(r);
+          Map<String, Double> batchLogs = new LinkedHashMap<>(acc.values(""));
+          batchLogs.put("size", (double) b.size());
+          callbacks.onTrainBatchEnd(batch, batchLogs, control);
         }
       }
     }
-    return acc.values(prefix);
-  }
-
-  public static String format(Map<String, Double> logs) {
-    StringBuilder b = new StringBuilder();
-    logs.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=').append(String.format("%.6g", v)));
-    return b.toString();
+    return new LinkedHashMap<>(acc.values(""));
   }
 
   /**
@@ -175,18 +128,6 @@ public final class Trainer {
     return limit == null ? all : Math.min(all, limit);
   }
 
-  private JsonNode readState(String prefix) {
-    Path file = Path.of(prefix + ".json");
-    if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": missing; " + run.root() + " has no resumable checkpoint");
-    }
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UserError(file + ": unreadable checkpoint state (" + e.getMessage() + ")");
-    }
-  }
-
   /** The non-finite-loss guard's error (an internal failure of the run, exit code 1). */
   public static final class TrainingDiverged extends RuntimeException {
     TrainingDiverged(String message) {
@@ -195,6 +136,31 @@ public final class Trainer {
   }
 
   private final class Control implements TrainingControl {
+    @Override
+    public Path runDirectory() {
+      return run.root();
+    }
+
+    @Override
+    public long globalStep() {
+      return graph.optimizer().iterations(graph.session());
+    }
+
+    @Override
+    public int epochs() {
+      return options.epochs();
+    }
+
+    @Override
+    public int stepsInEpoch() {
+      return stepsInEpoch;
+    }
+
+    @Override
+    public Map<String, Double> logs() {
+      return epochLogs;
+    }
+
     @Override
     public double learningRate() {
       return graph.optimizer().learningRate(graph.session());
@@ -211,22 +177,26 @@ public final class Trainer {
     }
 
     @Override
+    public boolean stopRequested() {
+      return stopRequested;
+    }
+
+    @Override
     public String saveCheckpoint(String name) {
       String prefix = run.checkpointPrefix(name).toString();
       try {
         Files.createDirectories(Path.of(prefix).getParent());
-        graph.save(prefix);
-        ObjectNode state = JSON.createObjectNode();
-        state.put("epochs_completed", completedEpochs);
-        state.put("step", graph.optimizer().iterations(graph.session()));
-        state.put("learning_rate", learningRate());
-        ArrayNode cbs = state.putArray("callbacks");
-        callbacks.forEach(c -> cbs.add(c.state()));
-        JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(prefix + ".json").toFile(), state);
       } catch (IOException e) {
-        throw new UncheckedIOException("writing checkpoint " + prefix, e);
+        throw new UncheckedIOException("creating the folder of checkpoint " + prefix, e);
       }
+      graph.save(prefix);
+      new CheckpointState(completedEpochs, globalStep(), learningRate(), callbacks.state()).write(prefix);
       return prefix;
+    }
+
+    @Override
+    public void restoreCheckpoint(String name) {
+      graph.restore(run.checkpointPrefix(name).toString());
     }
 
     @Override
@@ -242,6 +212,11 @@ public final class Trainer {
     @Override
     public void log(String line) {
       log.line(line);
+    }
+
+    @Override
+    public void logToFile(String line) {
+      log.fileOnly(line);
     }
   }
 

@@ -19,6 +19,7 @@ import org.tfseg.graph.SummaryRow;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.Heads;
+import org.tfseg.model.ModelSummary;
 import org.tfseg.optim.Optimizer;
 
 /**
@@ -180,8 +181,9 @@ public final class TrainingGraph implements AutoCloseable {
     return store;
   }
 
-  public List<SummaryRow> summary() {
-    return summary;
+  /** Keras {@code model.summary()} of the training tower, from the rows its build recorded. */
+  public ModelSummary summary() {
+    return ModelSummary.of(spec.model().architecture(), summary, store);
   }
 
   public ModelSpec spec() {

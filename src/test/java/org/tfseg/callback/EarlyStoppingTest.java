@@ -20,7 +20,7 @@ class EarlyStoppingTest {
   };
 
   private static EarlyStopping patience5() {
-    return new EarlyStopping("val_loss", 0.0, 5, "auto", null, true, 0);
+    return new EarlyStopping("val_loss", 0.0, 5, MonitorMode.AUTO, null, true, 0);
   }
 
   @Test
@@ -41,13 +41,13 @@ class EarlyStoppingTest {
             "Epoch 14: early stopping",
             "Restoring model weights from the end of the best epoch: 9."),
         control.log);
-    assertFalse(cb.needsBestWeightsFromCheckpoint());
+    assertEquals(List.of(), control.restoredCheckpoints);
   }
 
   @Test
   void withoutRestoreBestWeightsKeepsTheLastWeights() {
     FakeControl control = new FakeControl(0.01);
-    EarlyStopping cb = new EarlyStopping("val_loss", 0.0, 5, "auto", null, false, 0);
+    EarlyStopping cb = new EarlyStopping("val_loss", 0.0, 5, MonitorMode.AUTO, null, false, 0);
     control.trainBegin(List.of(cb));
     assertEquals(14, control.runEpochs(List.of(cb), "val_loss", SEED_LIKE, 0));
     control.trainEnd(List.of(cb));
@@ -58,7 +58,7 @@ class EarlyStoppingTest {
   @Test
   void patienceZeroStopsAtTheFirstEpochWithoutImprovementButNeverAtEpochZero() {
     FakeControl control = new FakeControl(0.01);
-    EarlyStopping cb = new EarlyStopping("loss_m", 0.0, 0, "min", null, false, 0);
+    EarlyStopping cb = new EarlyStopping("loss_m", 0.0, 0, MonitorMode.MIN, null, false, 0);
     control.trainBegin(List.of(cb));
     assertEquals(3, control.runEpochs(List.of(cb), "loss_m", new double[] {1, 0.9, 0.9, 0.5}, 0));
   }
@@ -67,13 +67,13 @@ class EarlyStoppingTest {
   void minDeltaEdge() {
     // 0.49 + 0.01 is not below 0.5: no improvement, stop at once with patience 1.
     FakeControl control = new FakeControl(0.01);
-    EarlyStopping cb = new EarlyStopping("val_loss", 0.01, 1, "min", null, false, 0);
+    EarlyStopping cb = new EarlyStopping("val_loss", 0.01, 1, MonitorMode.MIN, null, false, 0);
     control.trainBegin(List.of(cb));
     assertEquals(2, control.runEpochs(List.of(cb), "val_loss", new double[] {0.5, 0.49, 0.3}, 0));
     assertEquals(0.5, cb.bestValue().getAsDouble());
 
     FakeControl control2 = new FakeControl(0.01);
-    EarlyStopping cb2 = new EarlyStopping("val_loss", -0.01, 1, "min", null, false, 0);
+    EarlyStopping cb2 = new EarlyStopping("val_loss", -0.01, 1, MonitorMode.MIN, null, false, 0);
     control2.trainBegin(List.of(cb2));
     assertEquals(
         3, control2.runEpochs(List.of(cb2), "val_loss", new double[] {0.5, 0.489, 0.485}, 0));
@@ -83,7 +83,7 @@ class EarlyStoppingTest {
   @Test
   void autoModeMaximisesPrecision() {
     FakeControl control = new FakeControl(0.01);
-    EarlyStopping cb = new EarlyStopping("val_precision", 0.0, 2, "auto", null, true, 0);
+    EarlyStopping cb = new EarlyStopping("val_precision", 0.0, 2, MonitorMode.AUTO, null, true, 0);
     control.trainBegin(List.of(cb));
     int run =
         control.runEpochs(List.of(cb), "val_precision", new double[] {0.5, 0.7, 0.6, 0.7, 0.9}, 0);
@@ -96,18 +96,18 @@ class EarlyStoppingTest {
   void baselineKeepsCountingUntilBeaten() {
     // Epoch 0 improves on inf but not on the baseline, so wait stays 1; epoch 1 makes it 2.
     FakeControl control = new FakeControl(0.01);
-    EarlyStopping cb = new EarlyStopping("val_loss", 0.0, 2, "min", 0.5, false, 0);
+    EarlyStopping cb = new EarlyStopping("val_loss", 0.0, 2, MonitorMode.MIN, 0.5, false, 0);
     control.trainBegin(List.of(cb));
     assertEquals(2, control.runEpochs(List.of(cb), "val_loss", new double[] {0.6, 0.7, 0.7}, 0));
 
     FakeControl noBaseline = new FakeControl(0.01);
-    EarlyStopping cb2 = new EarlyStopping("val_loss", 0.0, 2, "min", null, false, 0);
+    EarlyStopping cb2 = new EarlyStopping("val_loss", 0.0, 2, MonitorMode.MIN, null, false, 0);
     noBaseline.trainBegin(List.of(cb2));
     assertEquals(3, noBaseline.runEpochs(List.of(cb2), "val_loss", new double[] {0.6, 0.7, 0.7, 1}, 0));
 
     // Beating the baseline resets the count.
     FakeControl beaten = new FakeControl(0.01);
-    EarlyStopping cb3 = new EarlyStopping("val_loss", 0.0, 2, "min", 0.5, false, 0);
+    EarlyStopping cb3 = new EarlyStopping("val_loss", 0.0, 2, MonitorMode.MIN, 0.5, false, 0);
     beaten.trainBegin(List.of(cb3));
     assertEquals(
         4, beaten.runEpochs(List.of(cb3), "val_loss", new double[] {0.6, 0.4, 0.7, 0.7, 0.7}, 0));
@@ -116,7 +116,7 @@ class EarlyStoppingTest {
   @Test
   void startFromEpochIgnoresWarmUp() {
     FakeControl control = new FakeControl(0.01);
-    EarlyStopping cb = new EarlyStopping("val_loss", 0.0, 1, "min", null, true, 3);
+    EarlyStopping cb = new EarlyStopping("val_loss", 0.0, 1, MonitorMode.MIN, null, true, 3);
     control.trainBegin(List.of(cb));
     assertEquals(5, control.runEpochs(List.of(cb), "val_loss", new double[] {1, 2, 3, 4, 5, 6}, 0));
     control.trainEnd(List.of(cb));
@@ -165,12 +165,13 @@ class EarlyStoppingTest {
       if (split <= 8) {
         // The best epoch came after the resume: restored from memory.
         assertEquals(List.of(8), second.restoredEpochs, "split at " + split);
-        assertFalse(b.needsBestWeightsFromCheckpoint());
+        assertEquals(List.of(), second.restoredCheckpoints, "split at " + split);
       } else {
-        // It came before: the trainer must load the best checkpoint.
+        // It came before: the best checkpoint is loaded instead.
         assertEquals(List.of(), second.restoredEpochs, "split at " + split);
-        assertTrue(b.needsBestWeightsFromCheckpoint(), "split at " + split);
-        assertEquals(List.of("Epoch 14: early stopping"), second.log);
+        assertEquals(List.of(ModelCheckpoint.BEST), second.restoredCheckpoints, "split at " + split);
+        assertEquals(List.of("Epoch 14: early stopping",
+            "Restoring model weights from the best checkpoint (epoch 9)."), second.log);
       }
     }
   }

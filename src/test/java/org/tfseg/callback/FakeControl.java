@@ -13,6 +13,7 @@ final class FakeControl implements TrainingControl {
   final List<String> log = new ArrayList<>();
   final List<String> saved = new ArrayList<>();
   final List<Integer> restoredEpochs = new ArrayList<>();
+  final List<String> restoredCheckpoints = new ArrayList<>();
   /** Learning rate per epoch end, as passed in the logs. */
   final List<Double> learningRates = new ArrayList<>();
   boolean stopRequested;
@@ -44,6 +45,44 @@ final class FakeControl implements TrainingControl {
     saved.add(name);
     return "/runs/x/run-001/checkpoints/" + name + "/ckpt";
   }
+
+  @Override
+  public void restoreCheckpoint(String name) {
+    restoredCheckpoints.add(name);
+  }
+
+  @Override
+  public java.nio.file.Path runDirectory() {
+    return java.nio.file.Path.of("/runs/x/run-001");
+  }
+
+  @Override
+  public long globalStep() {
+    return epoch;
+  }
+
+  @Override
+  public int epochs() {
+    return 100;
+  }
+
+  @Override
+  public int stepsInEpoch() {
+    return 1;
+  }
+
+  @Override
+  public Map<String, Double> logs() {
+    return Map.of();
+  }
+
+  @Override
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
+  @Override
+  public void logToFile(String line) {}
 
   @Override
   public WeightSnapshot snapshotWeights() {

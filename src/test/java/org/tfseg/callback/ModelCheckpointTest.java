@@ -13,7 +13,7 @@ class ModelCheckpointTest {
   @Test
   void savesOnlyStrictImprovements() {
     FakeControl control = new FakeControl(0.01);
-    ModelCheckpoint cb = new ModelCheckpoint("val_loss", "auto", true);
+    ModelCheckpoint cb = new ModelCheckpoint("val_loss", MonitorMode.AUTO, true);
     assertTrue(cb.bestEpoch().isEmpty());
     control.runEpochs(List.of(cb), "val_loss", new double[] {0.5, 0.4, 0.4, 0.45, 0.3}, 0);
     assertEquals(
@@ -36,7 +36,7 @@ class ModelCheckpointTest {
   @Test
   void maxModeForIou() {
     FakeControl control = new FakeControl(0.01);
-    ModelCheckpoint cb = new ModelCheckpoint("val_iou", "auto", true);
+    ModelCheckpoint cb = new ModelCheckpoint("val_iou", MonitorMode.AUTO, true);
     control.runEpochs(List.of(cb), "val_iou", new double[] {0.2, 0.6, 0.5}, 0);
     assertEquals("Epoch 1: val_iou improved from -inf to 0.20000, saving model to " + PATH + "best/ckpt",
         control.log.get(0));
@@ -47,7 +47,7 @@ class ModelCheckpointTest {
   @Test
   void savesEveryEpochWhenNotBestOnly() {
     FakeControl control = new FakeControl(0.01);
-    ModelCheckpoint cb = new ModelCheckpoint("val_loss", "min", false);
+    ModelCheckpoint cb = new ModelCheckpoint("val_loss", MonitorMode.MIN, false);
     control.runEpochs(List.of(cb), "val_loss", new double[] {0.5, 0.6, 0.4}, 0);
     assertEquals(List.of("epoch-001", "epoch-002", "epoch-003"), control.saved);
     assertEquals("Epoch 2: saving model to " + PATH + "epoch-002/ckpt", control.log.get(1));
@@ -56,11 +56,11 @@ class ModelCheckpointTest {
 
   @Test
   void resumedStateKeepsTheBest() throws Exception {
-    ModelCheckpoint a = new ModelCheckpoint("val_loss", "auto", true);
+    ModelCheckpoint a = new ModelCheckpoint("val_loss", MonitorMode.AUTO, true);
     FakeControl first = new FakeControl(0.01);
     first.runEpochs(List.of(a), "val_loss", new double[] {0.5, 0.3}, 0);
 
-    ModelCheckpoint b = new ModelCheckpoint("val_loss", "auto", true);
+    ModelCheckpoint b = new ModelCheckpoint("val_loss", MonitorMode.AUTO, true);
     b.restoreState(new ObjectMapper().readTree(a.state().toString()));
     FakeControl second = new FakeControl(0.01);
     second.runEpochs(List.of(b), "val_loss", new double[] {0.5, 0.3, 0.35, 0.2}, 2);
@@ -73,7 +73,7 @@ class ModelCheckpointTest {
         second.log);
     assertEquals(3, b.bestEpoch().getAsInt());
 
-    ModelCheckpoint fresh = new ModelCheckpoint("val_loss", "auto", true);
+    ModelCheckpoint fresh = new ModelCheckpoint("val_loss", MonitorMode.AUTO, true);
     fresh.restoreState(new ObjectMapper().readTree(fresh.state().toString()));
     assertTrue(fresh.bestEpoch().isEmpty());
   }

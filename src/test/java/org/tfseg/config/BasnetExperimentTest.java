@@ -6,8 +6,9 @@ import org.tfseg.loss.BasNetHybridConfig;
 import org.tfseg.loss.BinaryCrossEntropyConfig;
 import org.tfseg.loss.DeepSupervisionConfig;
 import org.tfseg.loss.SoftIouConfig;
+import org.tfseg.loss.Ssim;
 import org.tfseg.loss.SsimConfig;
-import org.tfseg.loss.SsimPadding;
+
 import org.tfseg.loss.WeightedSumConfig;
 import org.tfseg.loss.WeightedTermConfig;
 import org.tfseg.metric.Metric;
@@ -46,7 +47,7 @@ class BasnetExperimentTest {
     assertEquals(0.1, e.data().validationHoldout());
     assertEquals(SplitOrder.SORTED, e.data().splitOrder());
     assertNull(e.data().augmentation());
-    assertEquals(new BasNetHybridConfig(SsimPadding.VALID), e.loss());
+    assertEquals(new BasNetHybridConfig(Ssim.Padding.VALID), e.loss());
     assertEquals(new AdamConfig(1e-4, 0.9, 0.999, 1e-8), e.optimizer());
     assertEquals(4, e.training().batchSize());
     assertEquals(List.of(Metric.MAE), e.training().metrics());
@@ -65,7 +66,7 @@ class BasnetExperimentTest {
     assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8), e.optimizer());
     assertEquals(8, e.training().batchSize());
     assertEquals(400_000L, e.training().maxSteps());
-    assertEquals(new BasNetHybridConfig(SsimPadding.SAME), e.loss());
+    assertEquals(new BasNetHybridConfig(Ssim.Padding.SAME), e.loss());
   }
 
   @Test
@@ -75,7 +76,7 @@ class BasnetExperimentTest {
         + "{\"loss\":{\"type\":\"soft_iou\"}}]},\"weights\":[1,1,1,1,1,1,1,0.5]}");
     assertEquals(new DeepSupervisionConfig(new WeightedSumConfig(List.of(
         new WeightedTermConfig(new BinaryCrossEntropyConfig(), 1.0),
-        new WeightedTermConfig(new SsimConfig(SsimPadding.SAME), 2.0),
+        new WeightedTermConfig(new SsimConfig(Ssim.Padding.SAME), 2.0),
         new WeightedTermConfig(new SoftIouConfig(1e-9), 1.0))), List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5)), e.loss());
   }
 

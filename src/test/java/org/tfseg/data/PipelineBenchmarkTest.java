@@ -1,6 +1,7 @@
 package org.tfseg.data;
 
 import org.tfseg.data.source.SyntheticSalientData;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +15,12 @@ class PipelineBenchmarkTest {
   @TempDir Path tmp;
 
   @Test
-  void reportsAFiniteRateAndRejectsZeroEpochs() {
+  void countsEveryImageOfTheTimedEpochsAndRejectsZeroEpochs() {
     List<SamplePair> samples = SyntheticSalientData.generate(tmp.resolve("s"), 6, 32, 32, 3);
     PipelineOptions opts = new PipelineOptions(16, 16, 4, true, 0, 2, 1, false);
-    double rate = PipelineBenchmark.imagesPerSecond(samples, opts, 2);
-    assertTrue(rate > 0 && Double.isFinite(rate), "rate " + rate);
-    assertThrows(UserError.class, () -> PipelineBenchmark.imagesPerSecond(samples, opts, 0));
+    PipelineBenchmark.Result r = PipelineBenchmark.run(samples, opts, 3);
+    assertEquals(18, r.images(), "3 timed epochs of 6 images (4 + a partial batch of 2), warm-up excluded");
+    assertEquals(r.images() / r.seconds(), r.imagesPerSecond(), 1e-9);
+    assertThrows(UserError.class, () -> PipelineBenchmark.run(samples, opts, 0));
   }
 }

@@ -51,7 +51,9 @@ class CurvePlotsTest {
       assertTrue(countColour(img, 0x000000) > 500, "axes and text drawn in " + p);
     }
     CurvePlots.writePrecisionRecall(small(0), tmp.resolve("single.png"));
-    assertTrue(ImageIO.read(tmp.resolve("single.png").toFile()) != null);
+    BufferedImage single = ImageIO.read(tmp.resolve("single.png").toFile());
+    assertTrue(countColour(single, 0xd62728) > 100, "the one curve is drawn");
+    assertEquals(0, countColour(single, 0x1f77b4), "and no second one");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.tfseg.task;
 
+import org.tfseg.data.DataSplits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 

@@ -1,5 +1,9 @@
 package org.tfseg.data.source;
 
+import org.tfseg.data.SamplePair;
+import java.util.List;
+import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * A DUTS-style dataset ({@code "layout": "duts"}): {@code <root>/<subset>/<subset>-Image/*.jpg}
@@ -9,6 +13,7 @@ import org.tfseg.config.Check;
  * @param subset subset directory name (default {@code "DUTS-TR"})
  * @param limit use at most this many samples (optional, >= 1)
  */
+@JsonTypeName("duts")
 public record DutsSourceConfig(String root, String subset, Integer limit) implements SourceConfig {
   public DutsSourceConfig {
     Check.required(root, "root");
@@ -16,5 +21,10 @@ public record DutsSourceConfig(String root, String subset, Integer limit) implem
     subset = Check.orDefault(subset, "DUTS-TR");
     Check.notBlank(subset, "subset");
     Check.atLeast(limit, 1, "limit");
+  }
+
+  @Override
+  public List<SamplePair> list() {
+    return SourceConfig.limited(DutsLayout.list(Path.of(root), subset), limit);
   }
 }

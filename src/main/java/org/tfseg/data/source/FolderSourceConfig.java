@@ -1,5 +1,9 @@
 package org.tfseg.data.source;
 
+import org.tfseg.data.SamplePair;
+import java.util.List;
+import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 /**
  * Two directories of images and masks paired by file stem ({@code "layout": "folder"}).
@@ -8,6 +12,7 @@ import org.tfseg.config.Check;
  * @param masks directory of masks (required)
  * @param limit use at most this many samples (optional, >= 1)
  */
+@JsonTypeName("folder")
 public record FolderSourceConfig(String images, String masks, Integer limit) implements SourceConfig {
   public FolderSourceConfig {
     Check.required(images, "images");
@@ -15,5 +20,10 @@ public record FolderSourceConfig(String images, String masks, Integer limit) imp
     Check.required(masks, "masks");
     Check.notBlank(masks, "masks");
     Check.atLeast(limit, 1, "limit");
+  }
+
+  @Override
+  public List<SamplePair> list() {
+    return SourceConfig.limited(FolderPairs.list(Path.of(images), Path.of(masks)), limit);
   }
 }

@@ -1,5 +1,8 @@
 package org.tfseg.data.source;
 
+import org.tfseg.data.SamplePair;
+import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.List;
  * @param split {@code "trainval"} or {@code "test"} (default {@code "trainval"})
  * @param limit use at most this many samples (optional, >= 1)
  */
+@JsonTypeName("oxford_pet")
 public record OxfordPetSourceConfig(String root, String split, Integer limit) implements SourceConfig {
   private static final List<String> SPLITS = List.of("trainval", "test");
 
@@ -24,5 +28,10 @@ public record OxfordPetSourceConfig(String root, String split, Integer limit) im
       throw new InvalidConfigException("split", "must be one of " + SPLITS + ", got \"" + split + "\"");
     }
     Check.atLeast(limit, 1, "limit");
+  }
+
+  @Override
+  public List<SamplePair> list() {
+    return SourceConfig.limited(OxfordPetLayout.list(Path.of(root), split), limit);
   }
 }

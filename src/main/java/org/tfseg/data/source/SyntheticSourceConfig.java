@@ -1,5 +1,9 @@
 package org.tfseg.data.source;
 
+import org.tfseg.data.SamplePair;
+import java.util.List;
+import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import org.tfseg.config.ImageSize;
 /**
@@ -11,6 +15,7 @@ import org.tfseg.config.ImageSize;
  * @param seed generator seed (default 0)
  * @param size generated image size {@code [height, width]} (required, each 8..4096)
  */
+@JsonTypeName("synthetic")
 public record SyntheticSourceConfig(String root, Integer count, Long seed, ImageSize size)
     implements SourceConfig {
   public SyntheticSourceConfig {
@@ -21,5 +26,10 @@ public record SyntheticSourceConfig(String root, Integer count, Long seed, Image
     seed = Check.orDefault(seed, 0L);
     Check.required(size, "size");
     size.checkRange(8, 4096, "size");
+  }
+
+  @Override
+  public List<SamplePair> list() {
+    return SyntheticSalientData.generate(Path.of(root), count, size.height(), size.width(), seed);
   }
 }

@@ -1,5 +1,6 @@
 package org.tfseg.model.decoder;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param rates dilation rate of each branch (default [1, 6, 12, 18])
  * @param kernelSizes kernel size of each branch, paired with {@code rates} (default [1, 3, 3, 3])
  */
+@JsonTypeName("atrous")
 public record AtrousDecoderConfig(
     Integer bridgeFilters, List<Integer> stageFilters, List<Integer> rates, List<Integer> kernelSizes)
     implements DecoderConfig {
@@ -24,5 +26,14 @@ public record AtrousDecoderConfig(
     Check.positiveList(stageFilters, 4, "stage_filters");
     Check.positiveList(rates, 0, "rates");
     Check.positiveList(kernelSizes, rates.size(), "kernel_sizes");
+  }
+
+  @Override
+  public Decoder build() {
+    return new AtrousDecoder(bridgeFilters, ints(stageFilters), ints(rates), ints(kernelSizes));
+  }
+
+  private static int[] ints(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -1,5 +1,6 @@
 package org.tfseg.model.decoder;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import java.util.List;
 
@@ -10,10 +11,16 @@ import java.util.List;
  * @param dropout Dropout(0.5) after each BatchNorm (pix2pix's {@code apply_dropout}, default false)
  * @param filters one per decoder stage, deepest first (4 entries, default [512, 256, 128, 64])
  */
+@JsonTypeName("pix2pix")
 public record Pix2PixDecoderConfig(Boolean dropout, List<Integer> filters) implements DecoderConfig {
   public Pix2PixDecoderConfig {
     dropout = Check.orDefault(dropout, false);
     filters = Check.orDefault(filters, TransposeDecoderConfig.SEED_FILTERS);
     Check.positiveList(filters, 4, "filters");
+  }
+
+  @Override
+  public Decoder build() {
+    return new TransposeDecoder(3, dropout, filters.stream().mapToInt(Integer::intValue).toArray());
   }
 }

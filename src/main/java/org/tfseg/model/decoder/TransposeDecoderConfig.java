@@ -1,5 +1,6 @@
 package org.tfseg.model.decoder;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param dropout Dropout(0.5) after each BatchNorm (default false)
  * @param filters one per decoder stage, deepest first (4 entries, default [512, 256, 128, 64])
  */
+@JsonTypeName("transpose")
 public record TransposeDecoderConfig(Integer kernelSize, Boolean dropout, List<Integer> filters)
     implements DecoderConfig {
   static final List<Integer> SEED_FILTERS = List.of(512, 256, 128, 64);
@@ -21,5 +23,10 @@ public record TransposeDecoderConfig(Integer kernelSize, Boolean dropout, List<I
     filters = Check.orDefault(filters, SEED_FILTERS);
     Check.inRange(kernelSize, 1, 7, "kernel_size");
     Check.positiveList(filters, 4, "filters");
+  }
+
+  @Override
+  public Decoder build() {
+    return new TransposeDecoder(kernelSize, dropout, filters.stream().mapToInt(Integer::intValue).toArray());
   }
 }

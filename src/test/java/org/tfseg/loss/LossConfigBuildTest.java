@@ -1,4 +1,4 @@
-package org.tfseg.task;
+package org.tfseg.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,24 +13,11 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tfseg.loss.BasNetHybridConfig;
-import org.tfseg.loss.BinaryCrossEntropyConfig;
-import org.tfseg.loss.DeepSupervisionConfig;
-import org.tfseg.loss.LossConfig;
-import org.tfseg.loss.SoftIouConfig;
-import org.tfseg.loss.SsimConfig;
-import org.tfseg.loss.SsimPadding;
-import org.tfseg.loss.WeightedSumConfig;
-import org.tfseg.loss.WeightedTermConfig;
+
 import org.tfseg.graph.Tensors;
-import org.tfseg.loss.BinaryCrossEntropy;
-import org.tfseg.loss.BasNetHybrid;
-import org.tfseg.loss.Loss;
-import org.tfseg.loss.SoftIou;
-import org.tfseg.loss.Ssim;
 
 /** Loss configs build the losses they name: compared by value on random logits of 3 outputs. */
-class ComponentsLossTest {
+class LossConfigBuildTest {
   private static final Shape SHAPE = Shape.of(2, 16, 16, 1);
 
   private static double value(Loss loss) {
@@ -57,19 +44,19 @@ class ComponentsLossTest {
   }
 
   private static double config(LossConfig c) {
-    return value(Components.loss(c));
+    return value(c.build());
   }
 
   @Test
   void eachConfigBuildsItsLoss() {
     assertEquals(value(new BinaryCrossEntropy()), config(new BinaryCrossEntropyConfig()), 0);
-    assertEquals(value(new Ssim(Ssim.Padding.SAME)), config(new SsimConfig(SsimPadding.SAME)), 0);
-    assertNotEquals(config(new SsimConfig(SsimPadding.SAME)), config(new SsimConfig(SsimPadding.VALID)));
+    assertEquals(value(new Ssim(Ssim.Padding.SAME)), config(new SsimConfig(Ssim.Padding.SAME)), 0);
+    assertNotEquals(config(new SsimConfig(Ssim.Padding.SAME)), config(new SsimConfig(Ssim.Padding.VALID)));
     assertEquals(value(new SoftIou(0.5)), config(new SoftIouConfig(0.5)), 0);
     LossConfig hybrid = new WeightedSumConfig(List.of(new WeightedTermConfig(new BinaryCrossEntropyConfig(), null),
-        new WeightedTermConfig(new SsimConfig(SsimPadding.SAME), null), new WeightedTermConfig(new SoftIouConfig(null), null)));
+        new WeightedTermConfig(new SsimConfig(Ssim.Padding.SAME), null), new WeightedTermConfig(new SoftIouConfig(null), null)));
     assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new DeepSupervisionConfig(hybrid, null)), 1e-6);
-    assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new BasNetHybridConfig(SsimPadding.SAME)), 0);
+    assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new BasNetHybridConfig(Ssim.Padding.SAME)), 0);
     double weighted = config(new WeightedSumConfig(List.of(new WeightedTermConfig(new BinaryCrossEntropyConfig(), 2.0),
         new WeightedTermConfig(new SoftIouConfig(null), 0.5))));
     assertEquals(2 * value(new BinaryCrossEntropy()) + 0.5 * value(new SoftIou()), weighted, 1e-6);

@@ -1,0 +1,22 @@
+package org.tfseg.cli;
+
+import java.nio.file.Path;
+import org.tfseg.config.Experiment;
+
+/** Where {@code eval} writes its report when {@code --out} is not given. */
+final class EvalOutputs {
+  private EvalOutputs() {}
+
+  /** {@code <run>/eval/} of the checkpoint's run, else the experiment folder's {@code eval/}. */
+  static Path defaultDir(Experiment e, String checkpoint) {
+    Path dir = e.experimentDir().resolve("eval");
+    if (checkpoint != null) {
+      Path ckptDir = Path.of(checkpoint).toAbsolutePath().getParent();
+      if (ckptDir != null && ckptDir.getParent() != null
+          && ckptDir.getParent().getFileName().toString().equals("checkpoints")) {
+        dir = ckptDir.getParent().getParent().resolve("eval");
+      }
+    }
+    return dir;
+  }
+}

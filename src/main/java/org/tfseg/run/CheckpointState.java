@@ -1,0 +1,60 @@
+package org.tfseg.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.tfseg.UserError;
+
+/**
+ * The training state saved beside a checkpoint's variables ({@code PREFIX.json}): what the
+ * variables cannot hold but an exact resume needs.
+ *
+ * @param epochsCompleted epochs finished when the checkpoint was written
+ * @param step optimizer steps applied
+ * @param learningRate the learning-rate variable's value
+ * @param callbacks each callback's state, in callback-list order
+ */
+public record CheckpointState(int epochsCompleted, long step, double learningRate, JsonNode callbacks) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static Path file(String prefix) {
+    return Path.of(prefix + ".json");
+  }
+
+  public void write(String prefix) {
+    ObjectNode state = JSON.createObjectNode();
+    state.put("epochs_completed", epochsCompleted);
+    state.put("step", step);
+    state.put("learning_rate", learningRate);
+    state.set("callbacks", callbacks);
+    try {
+      JSON.writerWithDefaultPrettyPrinter().writeValue(file(prefix).toFile(), state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing checkpoint state " + file(prefix), e);
+    }
+  }
+
+  /** @throws UserError when the file is missing or not a checkpoint state */
+  public static CheckpointState read(String prefix) {
+    Path file = file(prefix);
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": missing; this checkpoint cannot be resumed from");
+    }
+    JsonNode state;
+    try {
+      state = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UserError(file + ": unreadable checkpoint state (" + e.getMessage() + ")");
+    }
+    if (state == null || !state.path("epochs_completed").canConvertToInt() || !state.path("step").isIntegralNumber()
+        || !state.path("learning_rate").isNumber()) {
+      throw new UserError(file + ": not a checkpoint state (expected epochs_completed, step and learning_rate)");
+    }
+    return new CheckpointState(state.get("epochs_completed").asInt(), state.get("step").asLong(),
+        state.get("learning_rate").asDouble(), state.get("callbacks"));
+  }
+}

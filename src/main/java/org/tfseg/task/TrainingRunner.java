@@ -1,0 +1,115 @@
+package org.tfseg.task;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tfseg.UserError;
+import org.tfseg.callback.Callback;
+import org.tfseg.callback.CallbackList;
+import org.tfseg.callback.EpochLogger;
+import org.tfseg.callback.History;
+import org.tfseg.callback.LastCheckpoint;
+import org.tfseg.callback.ProgbarLogger;
+import org.tfseg.config.Experiment;
+import org.tfseg.config.ExperimentLoader;
+import org.tfseg.data.DataSplits;
+import org.tfseg.data.InputPipeline;
+import org.tfseg.model.ModelSummary;
+import org.tfseg.model.PretrainedWeights;
+import org.tfseg.run.RunDirectory;
+import org.tfseg.run.RunLog;
+import org.tfseg.train.Trainer;
+import org.tfseg.train.TrainingGraph;
+import org.tfseg.train.TrainingOptions;
+
+/**
+ * Trains a task (TF Model Garden's {@code train_lib.run_experiment}): a new numbered run folder
+ * with the resolved experiment, or an existing one resumed from its {@code last} checkpoint; the
+ * training graph built once, pretrained weights imported into a fresh run, and the loop run with
+ * the default callbacks: the progress bar and the epoch log line first; history and the {@code
+ * last} / {@code final} checkpoints after the experiment's own callbacks (as Keras appends History),
+ * so they see what those add to the logs and the weights they restore.
+ */
+public final class TrainingRunner {
+  private final SegmentationTask task;
+  private final PrintStream console;
+  private final boolean interactive;
+
+  /** @param interactive whether {@code console} is a terminal (progress bars redrawn in place) */
+  public TrainingRunner(SegmentationTask task, PrintStream console, boolean interactive) {
+    this.task = task;
+    this.console = console;
+    this.interactive = interactive;
+  }
+
+  /** Trains in a new run folder {@code <run_root>/<name>/run-NNN}. */
+  public TrainingResult train() throws IOException {
+    return run(null);
+  }
+
+  /** Continues the run in {@code runDir} from its {@code last} checkpoint. */
+  public TrainingResult resume(Path runDir) throws IOException {
+    return run(runDir);
+  }
+
+  private TrainingResult run(Path resume) throws IOException {
+    Experiment e = task.experiment();
+    Optional<PretrainedWeights> pretrained = resume == null ? task.model().pretrained() : Optional.empty();
+    pretrained.ifPresent(PretrainedWeights::requireFile);
+    DataSplits splits = task.splits();
+    if (splits.train().isEmpty()) {
+      throw new UserError("the training split is empty");
+    }
+    RunDirectory run = resume != null ? RunDirectory.open(resume) : newRun(e);
+    History history = resume != null ? History.load(run.historyCsv(), run.historyJson())
+        : new History(run.historyCsv(), run.historyJson());
+    try (RunLog log = run.openLog(console);
+        TrainingGraph graph = new TrainingGraph(task.trainingSpec());
+        InputPipeline trainData = task.pipeline(splits.train(), true);
+        InputPipeline valData = splits.validation().isEmpty() ? null : task.pipeline(splits.validation(), false)) {
+      ModelSummary s = graph.summary();
+      log.line("tfseg: " + (resume != null ? "resuming " : "training ") + e.name() + " in " + run.root());
+      log.line(String.format("data: %d train, %d validation, %d test samples at %dx%d; batch %d",
+          splits.train().size(), splits.validation().size(), splits.test().size(), task.height(), task.width(),
+          e.training().batchSize())
+          + (e.data().augmentation() != null ? "; training augmented, at " + e.data().trainingSize() : ""));
+      log.line(String.format("model: %s, %s params (%s trainable, %s non-trainable)", s.name(),
+          ModelSummary.group(s.total()), ModelSummary.group(s.trainable()), ModelSummary.group(s.nonTrainable())));
+      if (pretrained.isPresent()) {
+        log.line("encoder weights: " + pretrained.get().load(graph.session(), graph.store()).summary());
+      }
+      var t = e.training();
+      Trainer trainer = new Trainer(graph, trainData, valData,
+          new TrainingOptions(t.epochs(), t.stepsPerEpoch(), t.validationSteps(), t.maxSteps()),
+          callbacks(history), run, log);
+      if (resume != null) {
+        trainer.resume(LastCheckpoint.LAST);
+      }
+      Map<String, Double> last = trainer.fit();
+      log.line("finished: " + EpochLogger.format(last));
+      log.line("checkpoints: " + run.checkpointsDir() + "; history: " + run.historyCsv());
+      return new TrainingResult(run, last);
+    }
+  }
+
+  private CallbackList callbacks(History history) {
+    List<Callback> all = new ArrayList<>();
+    all.add(new ProgbarLogger(console, interactive));
+    all.add(new EpochLogger());
+    all.addAll(task.callbacks());
+    all.add(history);
+    all.add(new LastCheckpoint());
+    return new CallbackList(all);
+  }
+
+  private static RunDirectory newRun(Experiment e) throws IOException {
+    RunDirectory run = RunDirectory.createNext(Path.of(e.runRoot()), e.name());
+    Files.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
+    return run;
+  }
+}
