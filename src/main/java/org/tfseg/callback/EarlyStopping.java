@@ -26,6 +26,7 @@ public final class EarlyStopping extends MonitorCallback {
   private int stoppedEpoch;
   private int bestEpoch = -1;
   private TrainingControl.WeightSnapshot bestWeights;
+
   /** The restored best epoch has no snapshot (it was reached before the resume). */
   private boolean bestFromBeforeResume;
 
@@ -35,8 +36,14 @@ public final class EarlyStopping extends MonitorCallback {
    *     best so far
    * @param startFromEpoch epochs (0-based) before this one are not monitored
    */
-  public EarlyStopping(String monitor, double minDelta, int patience, MonitorMode mode, Double baseline,
-      boolean restoreBestWeights, int startFromEpoch) {
+  public EarlyStopping(
+      String monitor,
+      double minDelta,
+      int patience,
+      MonitorMode mode,
+      Double baseline,
+      boolean restoreBestWeights,
+      int startFromEpoch) {
     // Keras sets best once (in _set_monitor_op); on_train_begin does not reset it.
     super(monitor, mode, Math.abs(minDelta));
     if (patience < 0 || startFromEpoch < 0) {
@@ -59,8 +66,10 @@ public final class EarlyStopping extends MonitorCallback {
 
   @Override
   protected String missingWarning(String available) {
-    return "WARNING: Early stopping conditioned on metric `" + monitor
-        + "` which is not available. Available metrics are: " + available;
+    return "WARNING: Early stopping conditioned on metric `"
+        + monitor
+        + "` which is not available. Available metrics are: "
+        + available;
   }
 
   @Override
@@ -102,11 +111,13 @@ public final class EarlyStopping extends MonitorCallback {
       return;
     }
     if (bestWeights != null) {
-      control.log("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
+      control.log(
+          "Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
       control.restoreWeights(bestWeights);
     } else if (bestFromBeforeResume) {
       control.restoreCheckpoint(ModelCheckpoint.BEST);
-      control.log("Restoring model weights from the best checkpoint (epoch " + (bestEpoch + 1) + ").");
+      control.log(
+          "Restoring model weights from the best checkpoint (epoch " + (bestEpoch + 1) + ").");
     }
   }
 

@@ -2,6 +2,7 @@ package org.tfseg.callback;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * Keras {@code EarlyStopping} ({@code "type": "early_stopping"}): stops training after {@code
  * patience} epochs without improvement.
@@ -39,6 +40,7 @@ public record EarlyStoppingConfig(
 
   @Override
   public Callback build() {
-    return new EarlyStopping(monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch);
+    return new EarlyStopping(
+        monitor, minDelta, patience, mode, baseline, restoreBestWeights, startFromEpoch);
   }
 }

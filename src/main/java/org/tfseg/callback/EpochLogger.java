@@ -13,8 +13,12 @@ public final class EpochLogger implements Callback {
   /** {@code key=value, …} with six significant digits. */
   public static String format(Map<String, Double> logs) {
     StringBuilder b = new StringBuilder();
-    logs.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append('=')
-        .append(String.format(Locale.ROOT, "%.6g", v)));
+    logs.forEach(
+        (k, v) ->
+            b.append(b.length() == 0 ? "" : ", ")
+                .append(k)
+                .append('=')
+                .append(String.format(Locale.ROOT, "%.6g", v)));
     return b.toString();
   }
 }

@@ -27,11 +27,11 @@ import org.tfseg.UserError;
  * {"epoch":[0,1],"loss":[…],…}}). Epochs are 0-based, as in Keras. Both files are replaced
  * atomically (temp file, then move), so a crash never leaves a half-written file.
  *
- * <p>Columns: {@code epoch}, then {@code loss} and training metrics, then {@code val_loss} and
- * the other {@code val_*}, then {@code learning_rate}; within a group in first-seen order. As a
- * {@link Callback} it records in {@link #onEpochEnd}, so it must come after callbacks that add to
- * the logs (ReduceLrOnPlateau), as Keras' History comes last. Non-finite values are written as
- * {@code nan}/{@code inf} in the CSV (Python's spelling) and as null in the JSON.
+ * <p>Columns: {@code epoch}, then {@code loss} and training metrics, then {@code val_loss} and the
+ * other {@code val_*}, then {@code learning_rate}; within a group in first-seen order. As a {@link
+ * Callback} it records in {@link #onEpochEnd}, so it must come after callbacks that add to the logs
+ * (ReduceLrOnPlateau), as Keras' History comes last. Non-finite values are written as {@code
+ * nan}/{@code inf} in the CSV (Python's spelling) and as null in the JSON.
  */
 public final class History implements Callback {
   private static final ObjectMapper JSON =
@@ -63,7 +63,8 @@ public final class History implements Callback {
       throw new UserError(jsonFile + ": cannot read history: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject() || !root.path("epoch").isArray()) {
-      throw new UserError(jsonFile + ": not a history file (expected an object with an \"epoch\" list)");
+      throw new UserError(
+          jsonFile + ": not a history file (expected an object with an \"epoch\" list)");
     }
     JsonNode epochList = root.get("epoch");
     int n = epochList.size();
@@ -82,7 +83,8 @@ public final class History implements Callback {
       }
       JsonNode values = field.getValue();
       if (!values.isArray() || values.size() != n) {
-        throw new UserError(jsonFile + ": \"" + key + "\" must be a list of " + n + " numbers or nulls");
+        throw new UserError(
+            jsonFile + ": \"" + key + "\" must be a list of " + n + " numbers or nulls");
       }
       history.addKey(key);
       for (int i = 0; i < n; i++) {

@@ -11,8 +11,8 @@ import java.util.OptionalInt;
  * Saves checkpoints at epoch end with the semantics of Keras 3 {@code
  * keras.callbacks.ModelCheckpoint} (verbose=1, save_freq="epoch"). With {@code saveBestOnly} the
  * checkpoint is {@value #BEST} and is written when the monitor strictly improves (the first
- * monitored epoch always does, against ±inf); otherwise every epoch is written as {@code
- * epoch-NNN} (1-based, as Keras formats {@code {epoch}}).
+ * monitored epoch always does, against ±inf); otherwise every epoch is written as {@code epoch-NNN}
+ * (1-based, as Keras formats {@code {epoch}}).
  *
  * <p>The best epoch and value are tracked in both modes, for the run summary.
  */
@@ -58,8 +58,17 @@ public final class ModelCheckpoint extends MonitorCallback {
       control.saveCheckpoint(BEST);
     } else if (improved) {
       String path = control.saveCheckpoint(BEST);
-      control.log("Epoch " + (epoch + 1) + ": " + monitor + " improved from " + previous + " to "
-          + PyFormat.fixed(current, 5) + ", saving model to " + path);
+      control.log(
+          "Epoch "
+              + (epoch + 1)
+              + ": "
+              + monitor
+              + " improved from "
+              + previous
+              + " to "
+              + PyFormat.fixed(current, 5)
+              + ", saving model to "
+              + path);
     } else {
       control.log("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + previous);
     }

@@ -2,6 +2,7 @@ package org.tfseg.callback;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * Keras {@code ModelCheckpoint} ({@code "type": "model_checkpoint"}): saves a checkpoint when the
  * monitored quantity improves (or every epoch if {@code saveBestOnly} is false).

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Base of the callbacks that watch one logged quantity (Keras 3's {@code MonitorCallback}): owns
- * the monitor, its resolved mode, {@code min_delta}, the best value so far and the count of
- * epochs without improvement, and checkpoints them so a resumed run decides as the uninterrupted
- * one would. Subclasses add what they act on and their own resumable fields.
+ * the monitor, its resolved mode, {@code min_delta}, the best value so far and the count of epochs
+ * without improvement, and checkpoints them so a resumed run decides as the uninterrupted one
+ * would. Subclasses add what they act on and their own resumable fields.
  */
 public abstract class MonitorCallback implements Callback {
   protected final String monitor;
@@ -16,10 +16,13 @@ public abstract class MonitorCallback implements Callback {
   protected final double minDelta;
   protected double best;
   protected int wait;
+
   /** Set by {@link #restoreState}, so that the next {@link #onTrainBegin} keeps the state. */
   private boolean resumed;
 
-  /** @param mode AUTO is resolved against {@code monitor} */
+  /**
+   * @param mode AUTO is resolved against {@code monitor}
+   */
   protected MonitorCallback(String monitor, MonitorMode mode, double minDelta) {
     this.monitor = monitor;
     this.mode = mode.resolve(monitor);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a monitored quantity improves when it goes down ({@code min}) or up ({@code max});
- * {@code auto} is resolved from the monitored name as Keras does ({@link #resolve}). Holds the two
+ * Whether a monitored quantity improves when it goes down ({@code min}) or up ({@code max}); {@code
+ * auto} is resolved from the monitored name as Keras does ({@link #resolve}). Holds the two
  * improvement tests Keras 3 uses, which differ in where {@code min_delta} is applied and in
  * floating-point width, so that replayed sequences decide exactly as Keras would.
  */
@@ -20,12 +20,13 @@ public enum MonitorMode {
 
   /** Substrings marking a score (higher is better) under {@code auto}. */
   private static final List<String> MAX_KEYWORDS =
-      List.of("acc", "precision", "recall", "dice", "iou", "fmeasure", "auc", "smeasure", "emeasure");
+      List.of(
+          "acc", "precision", "recall", "dice", "iou", "fmeasure", "auc", "smeasure", "emeasure");
 
   /**
-   * {@link #MIN} or {@link #MAX} for {@code monitor}: AUTO means MAX when the key, without a
-   * {@code val_} prefix, contains one of acc, precision, recall, dice, iou, fmeasure, auc,
-   * smeasure, emeasure, and MIN otherwise.
+   * {@link #MIN} or {@link #MAX} for {@code monitor}: AUTO means MAX when the key, without a {@code
+   * val_} prefix, contains one of acc, precision, recall, dice, iou, fmeasure, auc, smeasure,
+   * emeasure, and MIN otherwise.
    */
   public MonitorMode resolve(String monitor) {
     if (this != AUTO) {
@@ -42,10 +43,10 @@ public enum MonitorMode {
   }
 
   /**
-   * Keras 3 {@code MonitorCallback._is_improvement} (EarlyStopping, ModelCheckpoint):
-   * {@code monitor_op(current - signed_min_delta, reference)} with {@code ops.less}/{@code
-   * ops.greater}. Under the TensorFlow backend those ops convert their Python-float operands to
-   * float32 before comparing, so the comparison here is done in float32 too.
+   * Keras 3 {@code MonitorCallback._is_improvement} (EarlyStopping, ModelCheckpoint): {@code
+   * monitor_op(current - signed_min_delta, reference)} with {@code ops.less}/{@code ops.greater}.
+   * Under the TensorFlow backend those ops convert their Python-float operands to float32 before
+   * comparing, so the comparison here is done in float32 too.
    */
   public boolean isImprovement(double current, double reference, double minDelta) {
     double delta = Math.abs(minDelta);

@@ -13,7 +13,9 @@ public final class ProgbarLogger implements Callback {
   private final boolean interactive;
   private ProgressBar bar;
 
-  /** @param interactive whether {@code out} is a terminal (the bar is redrawn in place) */
+  /**
+   * @param interactive whether {@code out} is a terminal (the bar is redrawn in place)
+   */
   public ProgbarLogger(PrintStream out, boolean interactive) {
     this.out = out;
     this.interactive = interactive;

@@ -45,7 +45,9 @@ public final class ProgressBar {
     this(out, totalSteps, interactive, System::nanoTime);
   }
 
-  /** @param nanoTime the clock, injectable for tests */
+  /**
+   * @param nanoTime the clock, injectable for tests
+   */
   public ProgressBar(PrintStream out, int totalSteps, boolean interactive, LongSupplier nanoTime) {
     if (totalSteps <= 0) {
       throw new IllegalArgumentException("totalSteps must be positive, got " + totalSteps);

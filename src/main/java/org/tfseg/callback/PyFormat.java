@@ -67,7 +67,8 @@ final class PyFormat {
     int exponent = shortest.precision() - 1 - shortest.scale();
     String sign = x < 0 ? "-" : "";
     if (exponent < -4 || exponent >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      String mantissa =
+          digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
       return sign + mantissa + exponentSuffix(exponent);
     }
     String plain = shortest.abs().stripTrailingZeros().toPlainString();
@@ -84,7 +85,8 @@ final class PyFormat {
 
   private static BigDecimal shortest(double x) {
     for (int precision = 1; precision < 17; precision++) {
-      BigDecimal candidate = new BigDecimal(x).round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      BigDecimal candidate =
+          new BigDecimal(x).round(new MathContext(precision, RoundingMode.HALF_EVEN));
       if (candidate.doubleValue() == x) {
         return candidate;
       }

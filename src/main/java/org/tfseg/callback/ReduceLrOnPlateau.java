@@ -21,11 +21,18 @@ public final class ReduceLrOnPlateau extends MonitorCallback {
    * @throws IllegalArgumentException if {@code factor >= 1} (as Keras), or patience, cooldown or
    *     minLr is negative
    */
-  public ReduceLrOnPlateau(String monitor, double factor, int patience, MonitorMode mode, double minDelta,
-      int cooldown, double minLr) {
+  public ReduceLrOnPlateau(
+      String monitor,
+      double factor,
+      int patience,
+      MonitorMode mode,
+      double minDelta,
+      int cooldown,
+      double minLr) {
     super(monitor, mode, minDelta);
     if (factor >= 1.0) {
-      throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0, got " + factor);
+      throw new IllegalArgumentException(
+          "ReduceLROnPlateau does not support a factor >= 1.0, got " + factor);
     }
     if (patience < 0 || cooldown < 0 || minLr < 0) {
       throw new IllegalArgumentException("patience, cooldown and min_lr must not be negative");
@@ -51,8 +58,11 @@ public final class ReduceLrOnPlateau extends MonitorCallback {
 
   @Override
   protected String missingWarning(String available) {
-    return "WARNING: Learning rate reduction is conditioned on metric `" + monitor
-        + "` which is not available. Available metrics are: " + available + ".";
+    return "WARNING: Learning rate reduction is conditioned on metric `"
+        + monitor
+        + "` which is not available. Available metrics are: "
+        + available
+        + ".";
   }
 
   @Override
@@ -77,8 +87,12 @@ public final class ReduceLrOnPlateau extends MonitorCallback {
         if (oldLr > (double) (float) minLr) {
           double newLr = Math.max(oldLr * factor, minLr);
           control.setLearningRate(newLr);
-          control.log("Epoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to "
-              + PyFormat.repr(newLr) + ".");
+          control.log(
+              "Epoch "
+                  + (epoch + 1)
+                  + ": ReduceLROnPlateau reducing learning rate to "
+                  + PyFormat.repr(newLr)
+                  + ".");
           cooldownCounter = cooldown;
           wait = 0;
         }

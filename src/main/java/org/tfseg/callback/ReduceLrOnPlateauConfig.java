@@ -2,9 +2,10 @@ package org.tfseg.callback;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
- * Keras {@code ReduceLROnPlateau} ({@code "type": "reduce_lr_on_plateau"}): multiplies the
- * learning rate by {@code factor} after {@code patience} epochs without improvement.
+ * Keras {@code ReduceLROnPlateau} ({@code "type": "reduce_lr_on_plateau"}): multiplies the learning
+ * rate by {@code factor} after {@code patience} epochs without improvement.
  *
  * @param monitor quantity to watch (default {@code "val_loss"})
  * @param factor learning-rate multiplier (default 0.1, in (0, 1))

@@ -1,30 +1,25 @@
 package org.tfseg.cli;
 
-import org.tfseg.train.StepBenchmark;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.types.TFloat32;
 import org.tfseg.config.Experiment;
+import org.tfseg.data.DataSplits;
 import org.tfseg.data.PipelineBenchmark;
 import org.tfseg.data.PipelineOptions;
-import org.tfseg.graph.Tensors;
 import org.tfseg.model.ModelSummary;
-import org.tfseg.data.DataSplits;
 import org.tfseg.task.SegmentationTask;
-import org.tfseg.train.TrainingGraph;
+import org.tfseg.train.StepBenchmark;
 
 /**
  * {@code tfseg benchmark EXPERIMENT.json}: timed training steps (forward, backward, optimizer) at
- * the experiment's input size and batch on a fixed random batch, after warm-up; or, with
- * {@code --data}, the input pipeline's images per second on the training split.
+ * the experiment's input size and batch on a fixed random batch, after warm-up; or, with {@code
+ * --data}, the input pipeline's images per second on the training split.
  */
 final class BenchmarkCommand implements Command {
-  private static final String USAGE = "tfseg benchmark EXPERIMENT.json [--steps N] [--warmup N] [--data] [--set k=v]...";
+  private static final String USAGE =
+      "tfseg benchmark EXPERIMENT.json [--steps N] [--warmup N] [--data] [--set k=v]...";
 
   @Override
   public String name() {
@@ -38,10 +33,17 @@ final class BenchmarkCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    Options options = new Options().addOption(Cli.help()).addOption(Cli.set())
-        .addOption(Cli.value("steps", "N", "timed steps (default 10)"))
-        .addOption(Cli.value("warmup", "N", "untimed steps first (default 2)"))
-        .addOption(Option.builder().longOpt("data").desc("benchmark the input pipeline instead").build());
+    Options options =
+        new Options()
+            .addOption(Cli.help())
+            .addOption(Cli.set())
+            .addOption(Cli.value("steps", "N", "timed steps (default 10)"))
+            .addOption(Cli.value("warmup", "N", "untimed steps first (default 2)"))
+            .addOption(
+                Option.builder()
+                    .longOpt("data")
+                    .desc("benchmark the input pipeline instead")
+                    .build());
     CommandLine line = Cli.parse(options, args, USAGE, out);
     if (line == null) {
       return 0;
@@ -52,22 +54,47 @@ final class BenchmarkCommand implements Command {
     if (line.hasOption("data")) {
       DataSplits splits = task.splits();
       var d = e.data();
-      PipelineOptions opts = new PipelineOptions(task.height(), task.width(), batch, true, e.seed(),
-          d.parallelCalls(), d.prefetchBatches(), false);
-      double ips = PipelineBenchmark.run(splits.train(), opts, Cli.intValue(line, "steps", 3)).imagesPerSecond();
-      out.printf("input pipeline: %.0f images/s (%d images at %dx%d, batch %d, %d parallel calls)%n", ips,
-          splits.train().size(), task.height(), task.width(), batch, d.parallelCalls());
+      PipelineOptions opts =
+          new PipelineOptions(
+              task.height(),
+              task.width(),
+              batch,
+              true,
+              e.seed(),
+              d.parallelCalls(),
+              d.prefetchBatches(),
+              false);
+      double ips =
+          PipelineBenchmark.run(splits.train(), opts, Cli.intValue(line, "steps", 3))
+              .imagesPerSecond();
+      out.printf(
+          "input pipeline: %.0f images/s (%d images at %dx%d, batch %d, %d parallel calls)%n",
+          ips, splits.train().size(), task.height(), task.width(), batch, d.parallelCalls());
       return 0;
     }
     var t = e.data().trainingSize();
-    StepBenchmark.Result b = StepBenchmark.run(task.trainingSpec(), batch, Cli.intValue(line, "warmup", 2),
-        Cli.intValue(line, "steps", 10), e.seed());
-    out.printf("%s: %s params, input %dx%dx%d, batch %d; graph built in %.1f s%n", e.name(),
-        ModelSummary.group(b.summary().total()), t.height(), t.width(), task.channels(), batch, b.buildSeconds());
-    out.printf("training step: mean %.1f ms, median %.1f ms, min %.1f ms, max %.1f ms over %d steps (%d warm-up)%n",
+    StepBenchmark.Result b =
+        StepBenchmark.run(
+            task.trainingSpec(),
+            batch,
+            Cli.intValue(line, "warmup", 2),
+            Cli.intValue(line, "steps", 10),
+            e.seed());
+    out.printf(
+        "%s: %s params, input %dx%dx%d, batch %d; graph built in %.1f s%n",
+        e.name(),
+        ModelSummary.group(b.summary().total()),
+        t.height(),
+        t.width(),
+        task.channels(),
+        batch,
+        b.buildSeconds());
+    out.printf(
+        "training step: mean %.1f ms, median %.1f ms, min %.1f ms, max %.1f ms over %d steps (%d warm-up)%n",
         b.mean(), b.median(), b.min(), b.max(), b.stepMillis().length, b.warmup());
-    out.printf("throughput: %.2f images/s; %d cores available%n", batch * 1000.0 / b.mean(),
-        Runtime.getRuntime().availableProcessors());
+    out.printf(
+        "throughput: %.2f images/s; %d cores available%n",
+        batch * 1000.0 / b.mean(), Runtime.getRuntime().availableProcessors());
     return 0;
   }
 }

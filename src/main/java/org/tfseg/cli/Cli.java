@@ -1,6 +1,5 @@
 package org.tfseg.cli;
 
-import org.tfseg.config.Split;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.apache.commons.cli.ParseException;
 import org.tfseg.UserError;
 import org.tfseg.config.Experiment;
 import org.tfseg.config.ExperimentLoader;
+import org.tfseg.config.Split;
 
 /** Option parsing shared by the subcommands. */
 final class Cli {
@@ -24,8 +24,12 @@ final class Cli {
   }
 
   static Option set() {
-    return Option.builder().longOpt("set").hasArg().argName("key=value")
-        .desc("override an experiment key, e.g. --set training.epochs=3 (repeatable)").build();
+    return Option.builder()
+        .longOpt("set")
+        .hasArg()
+        .argName("key=value")
+        .desc("override an experiment key, e.g. --set training.epochs=3 (repeatable)")
+        .build();
   }
 
   static Option value(String longName, String argName, String description) {
@@ -33,7 +37,8 @@ final class Cli {
   }
 
   /** Parses, or prints help and returns null when {@code --help} is given. */
-  static CommandLine parse(Options options, String[] args, String usage, PrintStream out) throws ParseException {
+  static CommandLine parse(Options options, String[] args, String usage, PrintStream out)
+      throws ParseException {
     CommandLine line = new DefaultParser().parse(options, args);
     if (line.hasOption("help")) {
       PrintWriter w = new PrintWriter(out);
@@ -51,7 +56,8 @@ final class Cli {
       throw new UserError("expected one experiment file (usage: " + usage + ")");
     }
     String[] sets = line.getOptionValues("set");
-    return ExperimentLoader.load(Path.of(positional.get(0)), sets == null ? List.of() : List.of(sets));
+    return ExperimentLoader.load(
+        Path.of(positional.get(0)), sets == null ? List.of() : List.of(sets));
   }
 
   static int intValue(CommandLine line, String name, int fallback) {

@@ -2,7 +2,9 @@ package org.tfseg.cli;
 
 import java.io.PrintStream;
 
-/** One {@code tfseg} subcommand. Throws {@link org.tfseg.UserError} for anything the user can fix. */
+/**
+ * One {@code tfseg} subcommand. Throws {@link org.tfseg.UserError} for anything the user can fix.
+ */
 interface Command {
   String name();
 

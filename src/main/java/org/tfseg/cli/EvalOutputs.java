@@ -12,7 +12,8 @@ final class EvalOutputs {
     Path dir = e.experimentDir().resolve("eval");
     if (checkpoint != null) {
       Path ckptDir = Path.of(checkpoint).toAbsolutePath().getParent();
-      if (ckptDir != null && ckptDir.getParent() != null
+      if (ckptDir != null
+          && ckptDir.getParent() != null
           && ckptDir.getParent().getFileName().toString().equals("checkpoints")) {
         dir = ckptDir.getParent().getParent().resolve("eval");
       }

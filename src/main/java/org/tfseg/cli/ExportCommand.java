@@ -26,9 +26,16 @@ final class ExportCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    Options options = new Options().addOption(Cli.help()).addOption(Cli.set())
-        .addOption(Cli.value("checkpoint", "PATH", "checkpoint prefix, checkpoint folder or run folder (default: newest run)"))
-        .addOption(Cli.value("out", "DIR", "the new SavedModel directory (must not exist)"));
+    Options options =
+        new Options()
+            .addOption(Cli.help())
+            .addOption(Cli.set())
+            .addOption(
+                Cli.value(
+                    "checkpoint",
+                    "PATH",
+                    "checkpoint prefix, checkpoint folder or run folder (default: newest run)"))
+            .addOption(Cli.value("out", "DIR", "the new SavedModel directory (must not exist)"));
     CommandLine line = Cli.parse(options, args, USAGE, out);
     if (line == null) {
       return 0;
@@ -42,10 +49,17 @@ final class ExportCommand implements Command {
     Path dir = Path.of(line.getOptionValue("out"));
     task.export(checkpoint, dir);
     out.printf("exported %s (from %s) to %s%n", e.name(), checkpoint, dir);
-    out.printf("  %s: %s float32 [N,%d,%d,%d] in [0,1] -> %s%n", ServingSignatures.DEFAULT, ServingSignatures.IMAGES,
-        task.height(), task.width(), task.channels(), ServingSignatures.PROBABILITIES);
-    out.printf("  %s: %s (one encoded JPEG/PNG) -> %s at the image's size%n", ServingSignatures.IMAGE_BYTES,
-        ServingSignatures.BYTES_INPUT, ServingSignatures.MASK);
+    out.printf(
+        "  %s: %s float32 [N,%d,%d,%d] in [0,1] -> %s%n",
+        ServingSignatures.DEFAULT,
+        ServingSignatures.IMAGES,
+        task.height(),
+        task.width(),
+        task.channels(),
+        ServingSignatures.PROBABILITIES);
+    out.printf(
+        "  %s: %s (one encoded JPEG/PNG) -> %s at the image's size%n",
+        ServingSignatures.IMAGE_BYTES, ServingSignatures.BYTES_INPUT, ServingSignatures.MASK);
     return 0;
   }
 }

@@ -11,16 +11,22 @@ import org.tfseg.config.InvalidConfigException;
 import org.tfseg.train.Trainer;
 
 /**
- * {@code java -jar tfseg.jar [COMMAND] ARGS}. {@code tfseg EXPERIMENT.json} means
- * {@code tfseg train EXPERIMENT.json}. Exit codes: 0 success, 2 user error (one line, no stack
- * trace), 1 internal error.
+ * {@code java -jar tfseg.jar [COMMAND] ARGS}. {@code tfseg EXPERIMENT.json} means {@code tfseg
+ * train EXPERIMENT.json}. Exit codes: 0 success, 2 user error (one line, no stack trace), 1
+ * internal error.
  */
 public final class Main {
   private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
   static {
-    for (Command c : List.of(new TrainCommand(), new EvalCommand(), new ExportCommand(), new PredictCommand(),
-        new SummaryCommand(), new BenchmarkCommand())) {
+    for (Command c :
+        List.of(
+            new TrainCommand(),
+            new EvalCommand(),
+            new ExportCommand(),
+            new PredictCommand(),
+            new SummaryCommand(),
+            new BenchmarkCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }
@@ -33,7 +39,10 @@ public final class Main {
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
-      if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      if (args.length == 0
+          || args[0].equals("--help")
+          || args[0].equals("-h")
+          || args[0].equals("help")) {
         printHelp(out);
         return args.length == 0 ? 2 : 0;
       }
@@ -41,8 +50,12 @@ public final class Main {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       if (command == null) {
         if (!args[0].endsWith(".json")) {
-          throw new UserError("unknown command '" + args[0] + "' (commands: " + String.join(", ", COMMANDS.keySet())
-              + "; or give an experiment .json to train)");
+          throw new UserError(
+              "unknown command '"
+                  + args[0]
+                  + "' (commands: "
+                  + String.join(", ", COMMANDS.keySet())
+                  + "; or give an experiment .json to train)");
         }
         command = COMMANDS.get("train");
         rest = args;

@@ -3,7 +3,9 @@ package org.tfseg.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** New output paths that never replace an existing file: {@code name.json}, {@code name-2.json}, … */
+/**
+ * New output paths that never replace an existing file: {@code name.json}, {@code name-2.json}, …
+ */
 final class OutputFiles {
   private OutputFiles() {}
 

@@ -1,27 +1,25 @@
 package org.tfseg.cli;
 
-import org.tfseg.export.ImageFiles;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tfseg.UserError;
+import org.tfseg.export.ImageFiles;
 import org.tfseg.export.MaskPng;
 import org.tfseg.export.SavedModelPredictor;
 
 /**
- * {@code tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR}: one mask PNG per
- * image, at the image's original size (the SavedModel's image-bytes signature resizes back).
+ * {@code tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR}: one mask PNG per image,
+ * at the image's original size (the SavedModel's image-bytes signature resizes back).
  */
 final class PredictCommand implements Command {
-  private static final String USAGE = "tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR [--minmax]";
+  private static final String USAGE =
+      "tfseg predict --saved-model DIR --input FILE_OR_DIR --output DIR [--minmax]";
 
   @Override
   public String name() {
@@ -35,12 +33,22 @@ final class PredictCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    Options options = new Options().addOption(Cli.help())
-        .addOption(Cli.value("saved-model", "DIR", "a SavedModel written by 'tfseg export'"))
-        .addOption(Cli.value("input", "FILE_OR_DIR", "an image, or a folder of images"))
-        .addOption(Cli.value("output", "DIR", "folder for the masks (created if absent; files are never replaced)"))
-        .addOption(org.apache.commons.cli.Option.builder().longOpt("minmax")
-            .desc("min-max normalise each probability map before writing (the BASNet test script's output)").build());
+    Options options =
+        new Options()
+            .addOption(Cli.help())
+            .addOption(Cli.value("saved-model", "DIR", "a SavedModel written by 'tfseg export'"))
+            .addOption(Cli.value("input", "FILE_OR_DIR", "an image, or a folder of images"))
+            .addOption(
+                Cli.value(
+                    "output",
+                    "DIR",
+                    "folder for the masks (created if absent; files are never replaced)"))
+            .addOption(
+                org.apache.commons.cli.Option.builder()
+                    .longOpt("minmax")
+                    .desc(
+                        "min-max normalise each probability map before writing (the BASNet test script's output)")
+                    .build());
     CommandLine line = Cli.parse(options, args, USAGE, out);
     if (line == null) {
       return 0;
@@ -56,11 +64,13 @@ final class PredictCommand implements Command {
     for (Path image : images) {
       Path target = outDir.resolve(ImageFiles.baseName(image) + ".png");
       if (Files.exists(target)) {
-        throw new UserError(target + ": already exists; refusing to overwrite (choose another --output)");
+        throw new UserError(
+            target + ": already exists; refusing to overwrite (choose another --output)");
       }
     }
     long start = System.nanoTime();
-    try (SavedModelPredictor predictor = new SavedModelPredictor(Path.of(line.getOptionValue("saved-model")))) {
+    try (SavedModelPredictor predictor =
+        new SavedModelPredictor(Path.of(line.getOptionValue("saved-model")))) {
       for (Path image : images) {
         Mask mask;
         try {
@@ -68,10 +78,13 @@ final class PredictCommand implements Command {
         } catch (TFInvalidArgumentException | TensorFlowException ex) {
           throw new UserError(image + ": cannot decode image: " + firstLine(ex.getMessage()));
         }
-        MaskPng.write(mask, line.hasOption("minmax"), outDir.resolve(ImageFiles.baseName(image) + ".png"));
+        MaskPng.write(
+            mask, line.hasOption("minmax"), outDir.resolve(ImageFiles.baseName(image) + ".png"));
       }
     }
-    out.printf("wrote %d mask(s) to %s in %.1f s%n", images.size(), outDir, (System.nanoTime() - start) / 1e9);
+    out.printf(
+        "wrote %d mask(s) to %s in %.1f s%n",
+        images.size(), outDir, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 

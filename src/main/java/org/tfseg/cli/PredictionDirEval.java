@@ -1,6 +1,5 @@
 package org.tfseg.cli;
 
-import org.tfseg.sod.SodReportFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import org.tfseg.sod.BasnetProtocol;
 import org.tfseg.sod.BasnetReport;
 import org.tfseg.sod.PredictionDirEvaluator;
 import org.tfseg.sod.SodReport;
+import org.tfseg.sod.SodReportFiles;
 
 /**
  * {@code tfseg eval --pred-dir DIR --gt-dir DIR [--out FILE] [--protocol pysod|basnet]}: scores
@@ -49,12 +49,16 @@ final class PredictionDirEval {
       }
       case "basnet" -> {
         BasnetReport report = BasnetProtocol.evaluate(preds, gts);
-        out.println("BASNet paper protocol (Binary-Segmentation-Evaluation-Tool; NOT PySODMetrics) on " + preds
-            + " vs " + gts);
+        out.println(
+            "BASNet paper protocol (Binary-Segmentation-Evaluation-Tool; NOT PySODMetrics) on "
+                + preds
+                + " vs "
+                + gts);
         out.print(report.toTable());
         if (file != null) {
           if (Files.exists(file)) {
-            throw new UserError(file + ": already exists; refusing to overwrite (choose another --out)");
+            throw new UserError(
+                file + ": already exists; refusing to overwrite (choose another --out)");
           }
           Path parent = file.toAbsolutePath().getParent();
           Files.createDirectories(parent);
@@ -62,7 +66,8 @@ final class PredictionDirEval {
           out.println("written: " + file);
         }
       }
-      default -> throw new UserError("--protocol: expected pysod or basnet, got '" + protocol + "'");
+      default ->
+          throw new UserError("--protocol: expected pysod or basnet, got '" + protocol + "'");
     }
     return 0;
   }

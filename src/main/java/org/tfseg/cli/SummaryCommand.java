@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.config.Experiment;
-import org.tfseg.model.ModelSummary;
 import org.tfseg.task.SegmentationTask;
 
 /** {@code tfseg summary EXPERIMENT.json}: the Keras-like layer table and parameter totals. */
@@ -23,7 +22,8 @@ final class SummaryCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    CommandLine line = Cli.parse(new Options().addOption(Cli.help()).addOption(Cli.set()), args, USAGE, out);
+    CommandLine line =
+        Cli.parse(new Options().addOption(Cli.help()).addOption(Cli.set()), args, USAGE, out);
     if (line == null) {
       return 0;
     }

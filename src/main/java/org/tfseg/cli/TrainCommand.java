@@ -12,7 +12,8 @@ import org.tfseg.task.TrainingRunner;
  * experiment, the log, history CSV/JSON and checkpoints; {@code --resume RUN_DIR} continues one.
  */
 final class TrainCommand implements Command {
-  private static final String USAGE = "tfseg train EXPERIMENT.json [--set key=value]... [--resume RUN_DIR]";
+  private static final String USAGE =
+      "tfseg train EXPERIMENT.json [--set key=value]... [--resume RUN_DIR]";
 
   @Override
   public String name() {
@@ -26,14 +27,20 @@ final class TrainCommand implements Command {
 
   @Override
   public int run(String[] args, PrintStream out) throws Exception {
-    Options options = new Options().addOption(Cli.help()).addOption(Cli.set())
-        .addOption(Cli.value("resume", "RUN_DIR", "continue an interrupted run from its last checkpoint"));
+    Options options =
+        new Options()
+            .addOption(Cli.help())
+            .addOption(Cli.set())
+            .addOption(
+                Cli.value(
+                    "resume", "RUN_DIR", "continue an interrupted run from its last checkpoint"));
     CommandLine line = Cli.parse(options, args, USAGE, out);
     if (line == null) {
       return 0;
     }
-    TrainingRunner runner = new TrainingRunner(new SegmentationTask(Cli.experiment(line, USAGE)), out,
-        System.console() != null);
+    TrainingRunner runner =
+        new TrainingRunner(
+            new SegmentationTask(Cli.experiment(line, USAGE)), out, System.console() != null);
     String resume = line.getOptionValue("resume");
     if (resume != null) {
       runner.resume(Path.of(resume));

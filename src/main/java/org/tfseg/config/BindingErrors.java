@@ -22,12 +22,17 @@ final class BindingErrors {
     InvalidConfigException invalid = findInvalid(e);
     if (invalid != null) {
       return (invalid.key() == null ? path : JsonPath.child(path, invalid.key()))
-          + ": " + invalid.problem();
+          + ": "
+          + invalid.problem();
     }
     if (e instanceof UnrecognizedPropertyException u) {
       String parent = JsonPath.of(refs, Math.max(0, refs.size() - 1));
-      return parent + ": unknown key '" + u.getPropertyName() + "' (valid: "
-          + String.join(", ", validKeys(u)) + ")";
+      return parent
+          + ": unknown key '"
+          + u.getPropertyName()
+          + "' (valid: "
+          + String.join(", ", validKeys(u))
+          + ")";
     }
     if (e instanceof InvalidTypeIdException t) {
       Class<?> base = t.getBaseType() == null ? null : t.getBaseType().getRawClass();
@@ -44,10 +49,17 @@ final class BindingErrors {
       if (!id.isTextual()) {
         return JsonPath.child(path, key) + ": expected a string, got " + JsonPath.describe(id);
       }
-      return JsonPath.child(path, key) + ": unknown " + key + " '" + t.getTypeId() + "' (valid: "
-          + valid + ")";
+      return JsonPath.child(path, key)
+          + ": unknown "
+          + key
+          + " '"
+          + t.getTypeId()
+          + "' (valid: "
+          + valid
+          + ")";
     }
-    if (e instanceof InvalidFormatException f && f.getTargetType() != null
+    if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
         && f.getTargetType().isEnum()) {
       JsonNode node = JsonPath.find(root, refs);
       String valid = String.join(", ", ConfigSchema.enumNames(f.getTargetType()));
@@ -57,13 +69,20 @@ final class BindingErrors {
     }
     if (e.getCause() instanceof InputCoercionException c) {
       boolean isInt = c.getTargetType() == Integer.class || c.getTargetType() == int.class;
-      return path + ": integer out of range (max " + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE)
-          + "), got " + JsonPath.describe(JsonPath.find(root, refs));
+      return path
+          + ": integer out of range (max "
+          + (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE)
+          + "), got "
+          + JsonPath.describe(JsonPath.find(root, refs));
     }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       JsonNode node = JsonPath.find(root, refs);
       if (node != null) {
-        return path + ": expected " + expected(m.getTargetType()) + ", got " + JsonPath.describe(node);
+        return path
+            + ": expected "
+            + expected(m.getTargetType())
+            + ", got "
+            + JsonPath.describe(node);
       }
     }
     JsonNode node = JsonPath.find(root, refs);
@@ -101,8 +120,12 @@ final class BindingErrors {
 
   /** What a Java target type looks like in JSON. */
   static String expected(Class<?> t) {
-    if (t == Integer.class || t == int.class || t == Long.class || t == long.class
-        || t == Short.class || t == short.class) {
+    if (t == Integer.class
+        || t == int.class
+        || t == Long.class
+        || t == long.class
+        || t == Short.class
+        || t == short.class) {
       return "an integer";
     }
     if (t == Double.class || t == double.class || t == Float.class || t == float.class) {

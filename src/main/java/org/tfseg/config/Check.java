@@ -68,8 +68,11 @@ public final class Check {
   /** A non-empty list of integers >= 1; {@code size} > 0 also fixes its length. */
   public static void positiveList(List<Integer> values, int size, String key) {
     if (values.isEmpty() || (size > 0 && values.size() != size)) {
-      throw new InvalidConfigException(key,
-          (size > 0 ? "expected " + size + " entries" : "must not be empty") + ", got " + values.size());
+      throw new InvalidConfigException(
+          key,
+          (size > 0 ? "expected " + size + " entries" : "must not be empty")
+              + ", got "
+              + values.size());
     }
     for (int i = 0; i < values.size(); i++) {
       atLeast(values.get(i), 1, key + "[" + i + "]");

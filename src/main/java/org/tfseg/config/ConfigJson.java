@@ -1,6 +1,5 @@
 package org.tfseg.config;
 
-import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
@@ -60,7 +60,8 @@ final class ConfigJson {
             .build();
     mapper.registerSubtypes(Kinds.namedTypes(Experiment.class).toArray(new NamedType[0]));
     // An integer is a valid floating-point value (learning_rate: 1 means 1.0).
-    mapper.coercionConfigFor(LogicalType.Float)
+    mapper
+        .coercionConfigFor(LogicalType.Float)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
     for (CoercionInputShape scalar :
         new CoercionInputShape[] {

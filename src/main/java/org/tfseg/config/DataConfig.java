@@ -2,6 +2,7 @@ package org.tfseg.config;
 
 import org.tfseg.data.AugmentationConfig;
 import org.tfseg.data.source.SourceConfig;
+
 /**
  * The data pipeline: sources for each split, the size images are resized to, and input-pipeline
  * tuning.
@@ -49,23 +50,30 @@ public record DataConfig(
       throw new InvalidConfigException(
           "test_fraction",
           "validation_fraction + test_fraction must be < 1, got "
-              + Check.fmt(validationFraction) + " + " + Check.fmt(testFraction));
+              + Check.fmt(validationFraction)
+              + " + "
+              + Check.fmt(testFraction));
     }
     Check.atLeast(parallelCalls, 1, "parallel_calls");
     Check.atLeast(prefetchBatches, 0, "prefetch_batches");
     ImageSize crop = augmentation == null ? null : augmentation.randomCrop();
     if (crop != null && (crop.height() > imageSize.height() || crop.width() > imageSize.width())) {
-      throw new InvalidConfigException("augmentation.random_crop",
-          "must fit in image_size " + imageSize + ", got " + crop);
+      throw new InvalidConfigException(
+          "augmentation.random_crop", "must fit in image_size " + imageSize + ", got " + crop);
     }
   }
 
   /** The size the training tower sees: the random crop if any, else {@code imageSize}. */
   public ImageSize trainingSize() {
-    return augmentation != null && augmentation.randomCrop() != null ? augmentation.randomCrop() : imageSize;
+    return augmentation != null && augmentation.randomCrop() != null
+        ? augmentation.randomCrop()
+        : imageSize;
   }
 
-  /** The share of train carved off for validation: {@code validationFraction} if no validation source, else 0. */
+  /**
+   * The share of train carved off for validation: {@code validationFraction} if no validation
+   * source, else 0.
+   */
   public double validationHoldout() {
     return validation == null ? validationFraction : 0.0;
   }

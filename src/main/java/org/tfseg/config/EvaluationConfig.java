@@ -1,8 +1,8 @@
 package org.tfseg.config;
 
+import java.util.List;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
-import java.util.List;
 
 /**
  * The final evaluation of the trained model.
@@ -19,7 +19,8 @@ public record EvaluationConfig(List<Metric> metrics, Double threshold, Split spl
     split = Check.orDefault(split, Split.TEST);
     Metrics.checkNoDuplicates(metrics, "metrics");
     if (metrics.contains(Metric.SOD) && metrics.size() > 1) {
-      throw new InvalidConfigException("metrics", "'sod' reports its own nine metrics (MAE included); list it alone");
+      throw new InvalidConfigException(
+          "metrics", "'sod' reports its own nine metrics (MAE included); list it alone");
     }
     Check.inOpenRange(threshold, 0, 1, "threshold");
   }

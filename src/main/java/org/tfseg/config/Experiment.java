@@ -1,15 +1,15 @@
 package org.tfseg.config;
 
-import org.tfseg.loss.LossConfig;
-import org.tfseg.model.SegmentationModel;
-import org.tfseg.model.ModelConfig;
-import org.tfseg.optim.OptimizerConfig;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.tfseg.loss.LossConfig;
+import org.tfseg.model.ModelConfig;
+import org.tfseg.model.SegmentationModel;
+import org.tfseg.optim.OptimizerConfig;
 
 /**
- * One experiment: everything needed to train and evaluate a model, read from a JSON file by
- * {@link ExperimentLoader}. Records validate themselves, so an instance is always valid.
+ * One experiment: everything needed to train and evaluate a model, read from a JSON file by {@link
+ * ExperimentLoader}. Records validate themselves, so an instance is always valid.
  *
  * @param name experiment name, {@code [A-Za-z0-9_.-]+} but not {@code .} or {@code ..} (required)
  * @param seed seed for weight initialization, shuffling and splits (default 42)
@@ -52,14 +52,18 @@ public record Experiment(
     SegmentationModel architecture = model.build();
     checkMultiple(data.imageSize(), architecture.sizeMultiple(), "data.image_size");
     if (data.augmentation() != null && data.augmentation().randomCrop() != null) {
-      checkMultiple(data.augmentation().randomCrop(), architecture.sizeMultiple(), "data.augmentation.random_crop");
+      checkMultiple(
+          data.augmentation().randomCrop(),
+          architecture.sizeMultiple(),
+          "data.augmentation.random_crop");
     }
     loss.checkOutputs(architecture.outputs(), "loss");
   }
 
   private static void checkMultiple(ImageSize size, int multiple, String key) {
     if (size.height() % multiple != 0 || size.width() % multiple != 0) {
-      throw new InvalidConfigException(key, "must be a multiple of " + multiple + " for this model, got " + size);
+      throw new InvalidConfigException(
+          key, "must be a multiple of " + multiple + " for this model, got " + size);
     }
   }
 

@@ -45,11 +45,15 @@ public final class ExperimentLoader {
    * that hold the text in memory.
    */
   public static Experiment parse(String json, List<String> overrides, String source) {
-    return bind(parseTree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), source),
-        overrides, source);
+    return bind(
+        parseTree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), source),
+        overrides,
+        source);
   }
 
-  /** The resolved experiment, every default filled in, as pretty-printed JSON that loads back equal. */
+  /**
+   * The resolved experiment, every default filled in, as pretty-printed JSON that loads back equal.
+   */
   public static String toJson(Experiment experiment) {
     try {
       return ConfigJson.MAPPER.writeValueAsString(experiment) + "\n";
@@ -81,7 +85,8 @@ public final class ExperimentLoader {
       root = ConfigJson.MAPPER.readTree(bytes);
     } catch (JacksonException e) {
       JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
+      String where =
+          loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ": ";
       throw new UserError(source + ": " + where + "malformed JSON (" + parseProblem(e) + ")");
     } catch (IOException e) {
       throw new UserError(source + ": cannot read (" + e.getMessage() + ")");
@@ -115,14 +120,18 @@ public final class ExperimentLoader {
     }
   }
 
-  /** Where an explicit null means something: {@code "weights": null} trains an encoder from scratch. */
+  /**
+   * Where an explicit null means something: {@code "weights": null} trains an encoder from scratch.
+   */
   private static final java.util.Set<String> NULLABLE = java.util.Set.of("$.model.encoder.weights");
 
-  /** No value may be null (optional keys are omitted instead), except at {@link #NULLABLE} paths. */
+  /**
+   * No value may be null (optional keys are omitted instead), except at {@link #NULLABLE} paths.
+   */
   private static void rejectNulls(JsonNode node, String path, String source) {
     if (node.isNull() && !NULLABLE.contains(path)) {
-      throw new UserError(source + ": " + path
-          + ": null is not allowed (omit the key to use its default)");
+      throw new UserError(
+          source + ": " + path + ": null is not allowed (omit the key to use its default)");
     }
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -142,7 +151,8 @@ public final class ExperimentLoader {
     if (m.startsWith("Trailing token")) {
       return "unexpected content after the top-level value";
     }
-    return m.replaceAll("\\[SourceConfig: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+    return m.replaceAll(
+        "\\[SourceConfig: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
   }
 
   private static String firstLine(String s) {

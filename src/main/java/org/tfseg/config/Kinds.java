@@ -39,16 +39,20 @@ public final class Kinds {
     for (Class<?> kind : oneOf.getPermittedSubclasses()) {
       JsonTypeName name = kind.getAnnotation(JsonTypeName.class);
       if (name == null) {
-        throw new IllegalStateException(kind.getName() + " lacks @JsonTypeName (a kind of " + oneOf.getSimpleName() + ")");
+        throw new IllegalStateException(
+            kind.getName() + " lacks @JsonTypeName (a kind of " + oneOf.getSimpleName() + ")");
       }
       if (kinds.put(name.value(), kind) != null) {
-        throw new IllegalStateException("two kinds of " + oneOf.getSimpleName() + " are named " + name.value());
+        throw new IllegalStateException(
+            "two kinds of " + oneOf.getSimpleName() + " are named " + name.value());
       }
     }
     return kinds;
   }
 
-  /** Every one-of reachable from the record {@code root} through its components, in discovery order. */
+  /**
+   * Every one-of reachable from the record {@code root} through its components, in discovery order.
+   */
   public static List<Class<?>> reachableOneOfs(Class<?> root) {
     Set<Class<?>> seen = new LinkedHashSet<>();
     List<Class<?>> oneOfs = new ArrayList<>();

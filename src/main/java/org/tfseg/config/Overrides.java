@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Applies {@code a.b.c=value} overrides (the CLI's {@code --set}) to a JSON tree. Segments name
- * object keys or, inside arrays, 0-based indexes (the index equal to the length appends). The
- * value is parsed as JSON if it parses ({@code 3}, {@code 0.1}, {@code true}, {@code [256,256]},
- * {@code {"type":"sgd"}}, {@code "quoted"}), else taken as a plain string. Missing objects on the
- * way are created.
+ * object keys or, inside arrays, 0-based indexes (the index equal to the length appends). The value
+ * is parsed as JSON if it parses ({@code 3}, {@code 0.1}, {@code true}, {@code [256,256]}, {@code
+ * {"type":"sgd"}}, {@code "quoted"}), else taken as a plain string. Missing objects on the way are
+ * created.
  */
 final class Overrides {
   private Overrides() {}
@@ -56,8 +56,16 @@ final class Overrides {
       } else if (node instanceof ArrayNode arr) {
         int idx = parseIndex(seg, here);
         if (idx > arr.size()) {
-          throw new BadOverride("index " + idx + " is out of range: " + here + " has "
-              + arr.size() + " element(s) (use " + arr.size() + " to append)");
+          throw new BadOverride(
+              "index "
+                  + idx
+                  + " is out of range: "
+                  + here
+                  + " has "
+                  + arr.size()
+                  + " element(s) (use "
+                  + arr.size()
+                  + " to append)");
         }
         JsonNode child = last ? value : idx < arr.size() ? arr.get(idx) : arr.objectNode();
         if (idx == arr.size()) {

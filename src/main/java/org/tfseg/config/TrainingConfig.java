@@ -1,10 +1,10 @@
 package org.tfseg.config;
 
-import org.tfseg.callback.MonitoredConfig;
+import java.util.List;
 import org.tfseg.callback.CallbackConfig;
+import org.tfseg.callback.MonitoredConfig;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
-import java.util.List;
 
 /**
  * The training loop.
@@ -15,8 +15,8 @@ import java.util.List;
  * @param validationSteps caps the validation batches per epoch (optional, >= 1; default: all)
  * @param metrics metrics logged each epoch besides the loss (default none)
  * @param threshold probability above which a pixel counts as foreground (default 0.5, in (0, 1))
- * @param maxSteps stop after this many optimizer steps in total, possibly inside an epoch (optional,
- *     >= 1); the last epoch is then shorter but still validated and logged
+ * @param maxSteps stop after this many optimizer steps in total, possibly inside an epoch
+ *     (optional, >= 1); the last epoch is then shorter but still validated and logged
  * @param callbacks callbacks, run in list order (default none); each must monitor {@code loss},
  *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
  */
@@ -43,7 +43,8 @@ public record TrainingConfig(
     Check.atLeast(maxSteps, 1, "max_steps");
     int sod = metrics.indexOf(Metric.SOD);
     if (sod >= 0) {
-      throw new InvalidConfigException("metrics[" + sod + "]", "'sod' is an evaluation metric only");
+      throw new InvalidConfigException(
+          "metrics[" + sod + "]", "'sod' is an evaluation metric only");
     }
     Check.inOpenRange(threshold, 0, 1, "threshold");
     List<String> monitorable = Metrics.monitorable(metrics);
@@ -55,7 +56,10 @@ public record TrainingConfig(
       if (!monitorable.contains(monitor)) {
         throw new InvalidConfigException(
             "callbacks[" + i + "].monitor",
-            "cannot monitor '" + monitor + "' (valid: " + String.join(", ", monitorable)
+            "cannot monitor '"
+                + monitor
+                + "' (valid: "
+                + String.join(", ", monitorable)
                 + "; add a metric to training.metrics to monitor it)");
       }
     }

@@ -16,15 +16,25 @@ import org.tensorflow.types.TInt64;
  * independent of thread scheduling.
  */
 final class AugmentOps {
-  /** u[0] flip, u[1..2] crop offsets, u[3] apply brightness/contrast, u[4] contrast, u[5] brightness. */
+  /**
+   * u[0] flip, u[1..2] crop offsets, u[3] apply brightness/contrast, u[4] contrast, u[5]
+   * brightness.
+   */
   static final int DRAWS = 6;
 
   private AugmentOps() {}
 
   /** The augmented {@code (image, mask)}; {@code seed} is an int64 {@code [2]}. */
-  static List<Operand<TFloat32>> apply(Ops tf, Augmentation a, Operand<TFloat32> image, Operand<TFloat32> mask,
-      Operand<TInt64> seed, int height, int width) {
-    Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.constant(new int[] {DRAWS}), seed, TFloat32.class);
+  static List<Operand<TFloat32>> apply(
+      Ops tf,
+      Augmentation a,
+      Operand<TFloat32> image,
+      Operand<TFloat32> mask,
+      Operand<TInt64> seed,
+      int height,
+      int width) {
+    Operand<TFloat32> u =
+        tf.random.statelessRandomUniform(tf.constant(new int[] {DRAWS}), seed, TFloat32.class);
     if (a.crop() != null) {
       int ch = a.crop().height();
       int cw = a.crop().width();
@@ -41,22 +51,27 @@ final class AugmentOps {
     Augmentation.BrightnessContrast bc = a.brightnessContrast();
     if (bc != null) {
       Operand<TBool> apply = tf.math.less(draw(tf, u, 3), tf.constant((float) bc.p()));
-      Operand<TFloat32> alpha = tf.math.add(tf.constant(1f), symmetric(tf, draw(tf, u, 4), bc.contrastLimit()));
+      Operand<TFloat32> alpha =
+          tf.math.add(tf.constant(1f), symmetric(tf, draw(tf, u, 4), bc.contrastLimit()));
       Operand<TFloat32> beta = symmetric(tf, draw(tf, u, 5), bc.brightnessLimit());
-      Operand<TFloat32> jittered = tf.clipByValue(tf.math.add(tf.math.mul(image, alpha), beta),
-          tf.constant(0f), tf.constant(1f));
+      Operand<TFloat32> jittered =
+          tf.clipByValue(
+              tf.math.add(tf.math.mul(image, alpha), beta), tf.constant(0f), tf.constant(1f));
       image = tf.select(apply, jittered, image);
     }
     return List.of(image, mask);
   }
 
   private static Operand<TFloat32> draw(Ops tf, Operand<TFloat32> u, int i) {
-    return tf.reshape(tf.slice(u, tf.constant(new int[] {i}), tf.constant(new int[] {1})), tf.constant(new int[0]));
+    return tf.reshape(
+        tf.slice(u, tf.constant(new int[] {i}), tf.constant(new int[] {1})),
+        tf.constant(new int[0]));
   }
 
   /** {@code U(−limit, limit)} from {@code u ~ U(0, 1)}. */
   private static Operand<TFloat32> symmetric(Ops tf, Operand<TFloat32> u, double limit) {
-    return tf.math.mul(tf.math.sub(tf.math.mul(u, tf.constant(2f)), tf.constant(1f)), tf.constant((float) limit));
+    return tf.math.mul(
+        tf.math.sub(tf.math.mul(u, tf.constant(2f)), tf.constant(1f)), tf.constant((float) limit));
   }
 
   /** A uniform integer in {@code [0, max]}. */
@@ -65,8 +80,14 @@ final class AugmentOps {
     return tf.math.minimum(tf.dtypes.cast(scaled, TInt32.class), tf.constant(max));
   }
 
-  private static Operand<TFloat32> crop(Ops tf, Operand<TFloat32> hwc, Operand<TInt32> y, Operand<TInt32> x,
-      int height, int width, int channels) {
+  private static Operand<TFloat32> crop(
+      Ops tf,
+      Operand<TFloat32> hwc,
+      Operand<TInt32> y,
+      Operand<TInt32> x,
+      int height,
+      int width,
+      int channels) {
     Operand<TInt32> begin = tf.stack(List.of(y, x, tf.constant(0)));
     Operand<TFloat32> cut = tf.slice(hwc, begin, tf.constant(new int[] {height, width, channels}));
     return tf.reshape(cut, tf.constant(new int[] {height, width, channels}));

@@ -1,15 +1,16 @@
 package org.tfseg.data;
 
 /**
- * Per-sample random augmentation of a training pipeline, applied after the resize: a random crop,
- * a horizontal flip (both moving image and mask together), then Albumentations'
- * {@code RandomBrightnessContrast} on the image only. See {@link AugmentOps} for the ops.
+ * Per-sample random augmentation of a training pipeline, applied after the resize: a random crop, a
+ * horizontal flip (both moving image and mask together), then Albumentations' {@code
+ * RandomBrightnessContrast} on the image only. See {@link AugmentOps} for the ops.
  *
  * @param horizontalFlip flip left-right with probability 0.5
  * @param crop crop size, or null for none
  * @param brightnessContrast brightness/contrast jitter, or null for none
  */
-public record Augmentation(boolean horizontalFlip, Crop crop, BrightnessContrast brightnessContrast) {
+public record Augmentation(
+    boolean horizontalFlip, Crop crop, BrightnessContrast brightnessContrast) {
   /** No augmentation. */
   public static final Augmentation NONE = new Augmentation(false, null, null);
 
@@ -17,14 +18,16 @@ public record Augmentation(boolean horizontalFlip, Crop crop, BrightnessContrast
   public record Crop(int height, int width) {
     public Crop {
       if (height < 1 || width < 1) {
-        throw new IllegalArgumentException("crop size must be positive, got " + height + "x" + width);
+        throw new IllegalArgumentException(
+            "crop size must be positive, got " + height + "x" + width);
       }
     }
   }
 
   /**
    * With probability {@code p}: {@code clip(α·x + β, 0, 1)}, {@code α = 1 + U(−contrastLimit,
-   * contrastLimit)}, {@code β = U(−brightnessLimit, brightnessLimit)} (brightness_by_max on [0, 1]).
+   * contrastLimit)}, {@code β = U(−brightnessLimit, brightnessLimit)} (brightness_by_max on [0,
+   * 1]).
    */
   public record BrightnessContrast(double brightnessLimit, double contrastLimit, double p) {
     public BrightnessContrast {

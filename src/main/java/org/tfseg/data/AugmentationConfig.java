@@ -2,6 +2,7 @@ package org.tfseg.data;
 
 import org.tfseg.config.Check;
 import org.tfseg.config.ImageSize;
+
 /**
  * Random per-sample augmentation of the training split, applied after the resize to {@code
  * image_size}; geometric ops move image and mask together. Seeded by (experiment seed, epoch,
@@ -24,8 +25,12 @@ public record AugmentationConfig(
   /** The augmentation these settings describe. */
   public Augmentation build() {
     BrightnessContrastConfig bc = brightnessContrast;
-    return new Augmentation(horizontalFlip,
+    return new Augmentation(
+        horizontalFlip,
         randomCrop == null ? null : new Augmentation.Crop(randomCrop.height(), randomCrop.width()),
-        bc == null ? null : new Augmentation.BrightnessContrast(bc.brightnessLimit(), bc.contrastLimit(), bc.p()));
+        bc == null
+            ? null
+            : new Augmentation.BrightnessContrast(
+                bc.brightnessLimit(), bc.contrastLimit(), bc.p()));
   }
 }

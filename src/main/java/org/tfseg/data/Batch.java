@@ -6,8 +6,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * One batch fetched from an {@link InputPipeline}. It owns its native tensors: close it once the
- * tensors have been fed to the training session (closing frees {@link #images()} and
- * {@link #masks()}).
+ * tensors have been fed to the training session (closing frees {@link #images()} and {@link
+ * #masks()}).
  */
 public final class Batch implements AutoCloseable {
   private final Result result;

@@ -1,6 +1,7 @@
 package org.tfseg.data;
 
 import org.tfseg.config.Check;
+
 /**
  * Albumentations' {@code RandomBrightnessContrast} on [0, 1] images (brightness_by_max): with
  * probability {@code p}, {@code clip(α·x + β, 0, 1)} with {@code α = 1 + U(−contrastLimit,

@@ -28,9 +28,11 @@ final class DecodeCheck implements AutoCloseable {
     Ops tf = Ops.create(graph);
     path = tf.placeholder(TString.class);
     imageShape = tf.shape(SampleDecoding.image(tf, tf.io.readFile(path)));
-    maskShape = tf.shape(labels == null
-        ? SampleDecoding.mask(tf, tf.io.readFile(path))
-        : SampleDecoding.labels(tf, tf.io.readFile(path), labels));
+    maskShape =
+        tf.shape(
+            labels == null
+                ? SampleDecoding.mask(tf, tf.io.readFile(path))
+                : SampleDecoding.labels(tf, tf.io.readFile(path), labels));
     session = new Session(graph);
   }
 
@@ -41,8 +43,17 @@ final class DecodeCheck implements AutoCloseable {
       int[] mask = heightWidth(sample.mask(), maskShape);
       if (image[0] != mask[0] || image[1] != mask[1]) {
         return Optional.of(
-            sample.mask() + ": mask is " + mask[1] + "x" + mask[0] + " (WxH) but its image "
-                + sample.image() + " is " + image[1] + "x" + image[0]);
+            sample.mask()
+                + ": mask is "
+                + mask[1]
+                + "x"
+                + mask[0]
+                + " (WxH) but its image "
+                + sample.image()
+                + " is "
+                + image[1]
+                + "x"
+                + image[0]);
       }
       return Optional.empty();
     } catch (UserError e) {

@@ -27,14 +27,14 @@ import org.tensorflow.types.family.TType;
 import org.tfseg.UserError;
 
 /**
- * Decodes, resizes and batches image/mask pairs with tf.data in a Graph and Session of its own
- * (the training graph is separate; fetched batches are fed into it).
+ * Decodes, resizes and batches image/mask pairs with tf.data in a Graph and Session of its own (the
+ * training graph is separate; fetched batches are fed into it).
  *
  * <p>Graph: {@code tensorSliceDataset(index, imagePath, maskPath) → parallelMapDataset(}{@link
  * SampleMapFunction}{@code ) → batchDataset → prefetchDataset}, read through a named iterator. The
  * sample order of every epoch is computed in Java and fed when the iterator is (re)made, so epoch
- * {@code k} has the same order whether or not epochs {@code 0..k-1} ran (a resumed run sees the same
- * data), and the parallel map keeps that order.
+ * {@code k} has the same order whether or not epochs {@code 0..k-1} ran (a resumed run sees the
+ * same data), and the parallel map keeps that order.
  *
  * <p>Not thread-safe; one epoch at a time: starting an epoch ends the previous one.
  */
@@ -60,9 +60,9 @@ public final class InputPipeline implements AutoCloseable {
   /**
    * Checks that every file exists and is readable, then builds the graph.
    *
-   * @throws UserError if {@code samples} is empty, a file is missing or unreadable, or
-   *     {@code dropRemainder} would leave no batch. Undecodable files and image/mask size
-   *     mismatches surface later, from {@link BatchIterator#next()}, as a UserError naming the file.
+   * @throws UserError if {@code samples} is empty, a file is missing or unreadable, or {@code
+   *     dropRemainder} would leave no batch. Undecodable files and image/mask size mismatches
+   *     surface later, from {@link BatchIterator#next()}, as a UserError naming the file.
    */
   public InputPipeline(List<SamplePair> samples, PipelineOptions options) {
     this.samples = List.copyOf(samples);
@@ -72,7 +72,9 @@ public final class InputPipeline implements AutoCloseable {
     }
     if (options.dropRemainder() && this.samples.size() < options.batchSize()) {
       throw new UserError(
-          this.samples.size() + " samples make no full batch of " + options.batchSize()
+          this.samples.size()
+              + " samples make no full batch of "
+              + options.batchSize()
               + " (dropRemainder is on)");
     }
     for (SamplePair sample : this.samples) {
@@ -80,7 +82,8 @@ public final class InputPipeline implements AutoCloseable {
       requireReadable(sample.mask());
     }
     labels = commonLabels(this.samples);
-    mapFunction = SampleMapFunction.create(options.height(), options.width(), labels, options.augmentation());
+    mapFunction =
+        SampleMapFunction.create(options.height(), options.width(), labels, options.augmentation());
     int h = options.outputHeight();
     int w = options.outputWidth();
     graph = new Graph();
@@ -226,8 +229,11 @@ public final class InputPipeline implements AutoCloseable {
     LabelMap first = samples.get(0).labels();
     for (SamplePair s : samples) {
       if (!java.util.Objects.equals(s.labels(), first)) {
-        throw new UserError(s.mask() + ": its target kind or label mapping differs from that of "
-            + samples.get(0).mask() + " (one pipeline takes one kind)");
+        throw new UserError(
+            s.mask()
+                + ": its target kind or label mapping differs from that of "
+                + samples.get(0).mask()
+                + " (one pipeline takes one kind)");
       }
     }
     return first;
@@ -282,7 +288,8 @@ public final class InputPipeline implements AutoCloseable {
         result = runner.run();
       } catch (TFOutOfRangeException e) {
         throw new IllegalStateException(
-            "tf.data ended the epoch after " + delivered + " of " + stepsPerEpoch() + " batches", e);
+            "tf.data ended the epoch after " + delivered + " of " + stepsPerEpoch() + " batches",
+            e);
       } catch (RuntimeException e) { // TF status errors do not share one superclass
         closed = true;
         throw culprit(e, order, delivered * options.batchSize());

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * How the 8-bit values of a label image become class indices ({@code labels} targets, as opposed
- * to grey {@code mask} targets). A value without a class is an error when a sample is decoded, so
- * a stray value (a 255 "void" border, a wrong file) fails instead of training on garbage.
+ * How the 8-bit values of a label image become class indices ({@code labels} targets, as opposed to
+ * grey {@code mask} targets). A value without a class is an error when a sample is decoded, so a
+ * stray value (a 255 "void" border, a wrong file) fails instead of training on garbage.
  */
 public final class LabelMap {
   /** Oxford-IIIT Pet trimaps: 1 pet → 0, 2 border → 1, 3 background → 2 (label = trimap − 1). */
@@ -23,12 +23,14 @@ public final class LabelMap {
   public static LabelMap of(Map<Integer, Integer> classes) {
     int[] table = new int[256];
     Arrays.fill(table, -1);
-    classes.forEach((raw, cls) -> {
-      if (raw < 0 || raw > 255 || cls < 0) {
-        throw new IllegalArgumentException("label mapping " + raw + " → " + cls + " is out of range");
-      }
-      table[raw] = cls;
-    });
+    classes.forEach(
+        (raw, cls) -> {
+          if (raw < 0 || raw > 255 || cls < 0) {
+            throw new IllegalArgumentException(
+                "label mapping " + raw + " → " + cls + " is out of range");
+          }
+          table[raw] = cls;
+        });
     return new LabelMap(table);
   }
 

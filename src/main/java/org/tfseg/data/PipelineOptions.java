@@ -49,9 +49,25 @@ public record PipelineOptions(
   }
 
   /** Without augmentation. */
-  public PipelineOptions(int height, int width, int batchSize, boolean shuffle, long seed, int parallelCalls,
-      int prefetchBatches, boolean dropRemainder) {
-    this(height, width, batchSize, shuffle, seed, parallelCalls, prefetchBatches, dropRemainder, Augmentation.NONE);
+  public PipelineOptions(
+      int height,
+      int width,
+      int batchSize,
+      boolean shuffle,
+      long seed,
+      int parallelCalls,
+      int prefetchBatches,
+      boolean dropRemainder) {
+    this(
+        height,
+        width,
+        batchSize,
+        shuffle,
+        seed,
+        parallelCalls,
+        prefetchBatches,
+        dropRemainder,
+        Augmentation.NONE);
   }
 
   /** Height of the delivered batches (the crop size when cropping). */

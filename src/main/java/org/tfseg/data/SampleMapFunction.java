@@ -1,8 +1,8 @@
 package org.tfseg.data;
 
+import java.util.List;
 import org.tensorflow.ConcreteFunction;
 import org.tensorflow.Operand;
-import java.util.List;
 import org.tensorflow.Signature;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
@@ -18,8 +18,8 @@ import org.tensorflow.types.TString;
  * The per-sample tf.data map: {@code (index, imagePath, maskPath) → (index, image [H,W,3], mask
  * [H,W,1])}, reading, decoding and resizing one pair; a pair whose image and mask differ in size
  * fails (resizing both would silently misalign them). Resizing is {@code tf.image.resize} bilinear
- * (half-pixel centres, no corner alignment, no antialiasing), then the {@link Augmentation} (training
- * only) with stateless random ops keyed by the per-sample {@code seed} input.
+ * (half-pixel centres, no corner alignment, no antialiasing), then the {@link Augmentation}
+ * (training only) with stateless random ops keyed by the per-sample {@code seed} input.
  */
 final class SampleMapFunction {
   static final String INDEX = "index";
@@ -32,12 +32,13 @@ final class SampleMapFunction {
   private SampleMapFunction() {}
 
   /**
-   * The function; its inputs and outputs are in the order of the constants above. With
-   * {@code labels} non-null the targets are class labels through that map, resized with nearest
-   * neighbour (interpolating class indices would invent classes); else grey masks. Augmentation
-   * crops by slicing and flips by reversal, so it is exact on labels too.
+   * The function; its inputs and outputs are in the order of the constants above. With {@code
+   * labels} non-null the targets are class labels through that map, resized with nearest neighbour
+   * (interpolating class indices would invent classes); else grey masks. Augmentation crops by
+   * slicing and flips by reversal, so it is exact on labels too.
    */
-  static ConcreteFunction create(int height, int width, LabelMap labels, Augmentation augmentation) {
+  static ConcreteFunction create(
+      int height, int width, LabelMap labels, Augmentation augmentation) {
     return ConcreteFunction.create(
         tf -> {
           Operand<TInt64> index = tf.placeholder(TInt64.class);
@@ -45,16 +46,19 @@ final class SampleMapFunction {
           Operand<TString> imagePath = tf.placeholder(TString.class);
           Operand<TString> maskPath = tf.placeholder(TString.class);
           Operand<TFloat32> decodedImage = SampleDecoding.image(tf, tf.io.readFile(imagePath));
-          Operand<TFloat32> decodedMask = labels == null
-              ? SampleDecoding.mask(tf, tf.io.readFile(maskPath))
-              : SampleDecoding.labels(tf, tf.io.readFile(maskPath), labels);
+          Operand<TFloat32> decodedMask =
+              labels == null
+                  ? SampleDecoding.mask(tf, tf.io.readFile(maskPath))
+                  : SampleDecoding.labels(tf, tf.io.readFile(maskPath), labels);
           Ops checked = tf.withControlDependencies(sameSize(tf, decodedImage, decodedMask));
           Operand<TFloat32> image = resize(checked, decodedImage, height, width, 3);
-          Operand<TFloat32> mask = labels == null
-              ? resize(checked, decodedMask, height, width, 1)
-              : resizeNearest(checked, decodedMask, height, width);
+          Operand<TFloat32> mask =
+              labels == null
+                  ? resize(checked, decodedMask, height, width, 1)
+                  : resizeNearest(checked, decodedMask, height, width);
           if (!augmentation.isNone()) {
-            List<Operand<TFloat32>> pair = AugmentOps.apply(tf, augmentation, image, mask, seed, height, width);
+            List<Operand<TFloat32>> pair =
+                AugmentOps.apply(tf, augmentation, image, mask, seed, height, width);
             image = pair.get(0);
             mask = pair.get(1);
           }
@@ -103,7 +107,8 @@ final class SampleMapFunction {
   }
 
   /** {@code tf.image.resize(method="nearest")}: half-pixel centres, no corner alignment. */
-  private static Operand<TFloat32> resizeNearest(Ops tf, Operand<TFloat32> hw1, int height, int width) {
+  private static Operand<TFloat32> resizeNearest(
+      Ops tf, Operand<TFloat32> hw1, int height, int width) {
     Operand<TFloat32> resized =
         tf.image.resizeNearestNeighbor(
             tf.expandDims(hw1, tf.constant(0)),

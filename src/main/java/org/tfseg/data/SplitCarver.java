@@ -13,7 +13,8 @@ import org.tfseg.UserError;
  */
 public final class SplitCarver {
   /** The three parts, each sorted by id. */
-  public record Carved(List<SamplePair> train, List<SamplePair> validation, List<SamplePair> test) {}
+  public record Carved(
+      List<SamplePair> train, List<SamplePair> validation, List<SamplePair> test) {}
 
   private SplitCarver() {}
 
@@ -24,7 +25,10 @@ public final class SplitCarver {
     requireFraction("test fraction", testFraction);
     if (validationFraction + testFraction > 1.0) {
       throw new UserError(
-          "validation fraction " + validationFraction + " + test fraction " + testFraction
+          "validation fraction "
+              + validationFraction
+              + " + test fraction "
+              + testFraction
               + " exceeds 1");
     }
     List<SamplePair> shuffled = new ArrayList<>(all);
@@ -41,10 +45,11 @@ public final class SplitCarver {
 
   /**
    * Without shuffling: sorted by id, train is the first {@code n − nVal − nTest} samples, then
-   * validation, then test (sizes rounded as in {@link #carve}). The Keras BASNet example's
-   * {@code sorted(glob)[:140]} split 90/10 is this with a validation fraction of 0.1.
+   * validation, then test (sizes rounded as in {@link #carve}). The Keras BASNet example's {@code
+   * sorted(glob)[:140]} split 90/10 is this with a validation fraction of 0.1.
    */
-  public static Carved carveSorted(List<SamplePair> all, double validationFraction, double testFraction) {
+  public static Carved carveSorted(
+      List<SamplePair> all, double validationFraction, double testFraction) {
     requireFraction("validation fraction", validationFraction);
     requireFraction("test fraction", testFraction);
     List<SamplePair> sorted = sorted(all);
@@ -52,7 +57,9 @@ public final class SplitCarver {
     int nVal = (int) Math.round(n * validationFraction);
     int nTest = Math.min((int) Math.round(n * testFraction), n - nVal);
     int nTrain = n - nVal - nTest;
-    return new Carved(sorted.subList(0, nTrain), sorted.subList(nTrain, nTrain + nVal),
+    return new Carved(
+        sorted.subList(0, nTrain),
+        sorted.subList(nTrain, nTrain + nVal),
         sorted.subList(nTrain + nVal, n));
   }
 

@@ -21,13 +21,27 @@ import org.tfseg.sod.SodReportFiles;
  * @param metrics the streaming metrics, or the nine salient-object values when {@code sod} is set
  * @param sod the salient-object report (per image, curves), or null
  */
-public record EvaluationReport(String experiment, String source, boolean savedModel, String split, int images,
-    double seconds, Map<String, Double> metrics, SodReport sod) {
+public record EvaluationReport(
+    String experiment,
+    String source,
+    boolean savedModel,
+    String split,
+    int images,
+    double seconds,
+    Map<String, Double> metrics,
+    SodReport sod) {
 
   /** One line naming what was evaluated. */
   public String header() {
-    return String.format(Locale.ROOT, "%s on %d %s images (%s), %.1f s%s", experiment, images, split, source,
-        seconds, sod == null ? "" : "; PySODMetrics at each mask's original size");
+    return String.format(
+        Locale.ROOT,
+        "%s on %d %s images (%s), %.1f s%s",
+        experiment,
+        images,
+        split,
+        source,
+        seconds,
+        sod == null ? "" : "; PySODMetrics at each mask's original size");
   }
 
   /** The values, one per line. */

@@ -12,17 +12,18 @@ import org.tfseg.metric.StreamingMetric;
 import org.tfseg.train.EpochAccumulator;
 
 /**
- * One pass over a split, accumulating the loss and the streaming metrics as Keras' {@code
- * evaluate} does (batch-size-weighted loss, metrics from summed statistics). The trainer's
- * validation and the {@code eval} command both run through it; during training the callbacks'
- * test hooks are called.
+ * One pass over a split, accumulating the loss and the streaming metrics as Keras' {@code evaluate}
+ * does (batch-size-weighted loss, metrics from summed statistics). The trainer's validation and the
+ * {@code eval} command both run through it; during training the callbacks' test hooks are called.
  */
 public final class Evaluator {
   private final List<StreamingMetric> metrics;
   private final BatchEvaluation step;
   private final boolean reportsLoss;
 
-  /** @param reportsLoss whether {@code step} computes the loss (a SavedModel predictor does not) */
+  /**
+   * @param reportsLoss whether {@code step} computes the loss (a SavedModel predictor does not)
+   */
   public Evaluator(List<StreamingMetric> metrics, BatchEvaluation step, boolean reportsLoss) {
     this.metrics = metrics;
     this.step = step;
@@ -38,7 +39,11 @@ public final class Evaluator {
    * Evaluates at most {@code maxBatches} batches (null: all) of {@code data}; keys get {@code
    * prefix} ({@code ""} or {@code "val_"}).
    */
-  public Map<String, Double> run(InputPipeline data, Integer maxBatches, String prefix, Callback hooks,
+  public Map<String, Double> run(
+      InputPipeline data,
+      Integer maxBatches,
+      String prefix,
+      Callback hooks,
       TrainingControl control) {
     EpochAccumulator acc = new EpochAccumulator(metrics);
     hooks.onTestBegin(control);

@@ -14,7 +14,9 @@ public final class ImageFiles {
 
   private ImageFiles() {}
 
-  /** @throws UserError if {@code input} does not exist or is a folder without images */
+  /**
+   * @throws UserError if {@code input} does not exist or is a folder without images
+   */
   public static List<Path> list(Path input) throws IOException {
     if (Files.isRegularFile(input)) {
       return List.of(input);
@@ -23,9 +25,11 @@ public final class ImageFiles {
       throw new UserError(input + ": no such file or folder");
     }
     try (Stream<Path> s = Files.list(input)) {
-      List<Path> images = s.filter(Files::isRegularFile).filter(ImageFiles::isImage).sorted().toList();
+      List<Path> images =
+          s.filter(Files::isRegularFile).filter(ImageFiles::isImage).sorted().toList();
       if (images.isEmpty()) {
-        throw new UserError(input + ": no images (" + String.join(", ", EXTENSIONS) + ") in this folder");
+        throw new UserError(
+            input + ": no images (" + String.join(", ", EXTENSIONS) + ") in this folder");
       }
       return images;
     }

@@ -13,7 +13,8 @@ public final class MaskPng {
   private MaskPng() {}
 
   public static void write(Mask mask, boolean minMaxNormalise, Path file) throws IOException {
-    BufferedImage img = new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage img =
+        new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
     img.getRaster().setSamples(0, 0, mask.width(), mask.height(), 0, grey(mask, minMaxNormalise));
     ImageIO.write(img, "png", file.toFile());
   }

@@ -25,7 +25,8 @@ public final class SavedModelPredictor implements Predictor {
 
   @Override
   public float[] predict(TFloat32 images) {
-    try (Result r = bundle.function(ServingSignatures.DEFAULT).call(Map.of(ServingSignatures.IMAGES, images))) {
+    try (Result r =
+        bundle.function(ServingSignatures.DEFAULT).call(Map.of(ServingSignatures.IMAGES, images))) {
       return Tensors.floats((TFloat32) r.get(ServingSignatures.PROBABILITIES).orElseThrow());
     }
   }
@@ -34,7 +35,10 @@ public final class SavedModelPredictor implements Predictor {
   @Override
   public Mask predictEncoded(byte[] encoded) {
     try (TString s = TString.tensorOfBytes(NdArrays.scalarOfObject(encoded));
-        Result r = bundle.function(ServingSignatures.IMAGE_BYTES).call(Map.of(ServingSignatures.BYTES_INPUT, (Tensor) s))) {
+        Result r =
+            bundle
+                .function(ServingSignatures.IMAGE_BYTES)
+                .call(Map.of(ServingSignatures.BYTES_INPUT, (Tensor) s))) {
       return Mask.of((TFloat32) r.get(ServingSignatures.MASK).orElseThrow());
     }
   }

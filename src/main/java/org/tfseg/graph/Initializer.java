@@ -36,16 +36,21 @@ public interface Initializer {
     };
   }
 
-  /** Keras {@code HeNormal}-like truncated normal is not needed yet; {@code RandomNormal(mean, std)}. */
+  /**
+   * Keras {@code HeNormal}-like truncated normal is not needed yet; {@code RandomNormal(mean,
+   * std)}.
+   */
   static Initializer randomNormal(double mean, double stddev) {
     return (tf, shape, seed) -> {
-      Operand<TFloat32> n = tf.random.statelessRandomNormal(tf.constant(shape), seedOperand(tf, seed));
+      Operand<TFloat32> n =
+          tf.random.statelessRandomNormal(tf.constant(shape), seedOperand(tf, seed));
       return tf.math.add(tf.math.mul(n, tf.constant((float) stddev)), tf.constant((float) mean));
     };
   }
 
   static Operand<TFloat32> uniform(Ops tf, Shape shape, long[] seed, double low, double high) {
-    Operand<TFloat32> u = tf.random.statelessRandomUniform(tf.constant(shape), seedOperand(tf, seed));
+    Operand<TFloat32> u =
+        tf.random.statelessRandomUniform(tf.constant(shape), seedOperand(tf, seed));
     return tf.math.add(tf.math.mul(u, tf.constant((float) (high - low))), tf.constant((float) low));
   }
 

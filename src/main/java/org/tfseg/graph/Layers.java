@@ -16,9 +16,9 @@ import org.tensorflow.types.TInt64;
  * The layer toolkit: Keras layers as functions over TF ops, NHWC, float32. One {@code Layers} is
  * one tower: the training tower ({@code training = true}: batch statistics, dropout active,
  * moving-average updates collected in {@link #updateOps()}) or the inference tower (moving
- * statistics, no dropout). Towers built from the same {@link VariableStore} share weights.
- * Every layer takes a hierarchical name; its weights are {@code name/kernel}, {@code name/bias},
- * {@code name/gamma}, … (Keras weight names), and it adds a row to the summary if one is kept.
+ * statistics, no dropout). Towers built from the same {@link VariableStore} share weights. Every
+ * layer takes a hierarchical name; its weights are {@code name/kernel}, {@code name/bias}, {@code
+ * name/gamma}, … (Keras weight names), and it adds a row to the summary if one is kept.
  */
 public final class Layers {
   /** Keras {@code BatchNormalization} defaults. */
@@ -40,7 +40,11 @@ public final class Layers {
    * @param summary rows are appended here if non-null
    */
   public Layers(
-      Ops tf, VariableStore store, boolean training, Operand<TInt64> randomStep, List<SummaryRow> summary) {
+      Ops tf,
+      VariableStore store,
+      boolean training,
+      Operand<TInt64> randomStep,
+      List<SummaryRow> summary) {
     this.tf = tf;
     this.store = store;
     this.training = training;
@@ -70,15 +74,18 @@ public final class Layers {
 
   /**
    * Keras {@code Conv2D}. A dilation above 1 is computed as space-to-batch → VALID conv →
-   * batch-to-space (as {@code tf.nn.atrous_conv2d}): the native {@code dilations} attribute has
-   * a wrong gradient in TF's C++ registry and aborts the JVM with VALID padding under oneDNN.
+   * batch-to-space (as {@code tf.nn.atrous_conv2d}): the native {@code dilations} attribute has a
+   * wrong gradient in TF's C++ registry and aborts the JVM with VALID padding under oneDNN.
    */
   public Operand<TFloat32> conv2d(String name, Operand<TFloat32> x, ConvSpec spec) {
     long inC = channels(x);
     long before = store.parameterCount();
     ModelVariable kernel =
-        store.get(name + "/kernel", Shape.of(spec.kernelH(), spec.kernelW(), inC, spec.filters()),
-            spec.kernelInit(), true);
+        store.get(
+            name + "/kernel",
+            Shape.of(spec.kernelH(), spec.kernelW(), inC, spec.filters()),
+            spec.kernelInit(),
+            true);
     Ops t = ops(name);
     Operand<TFloat32> y;
     if (spec.dilation() == 1) {
@@ -90,7 +97,8 @@ public final class Layers {
     return record(name, "Conv2D", y, before);
   }
 
-  private Operand<TFloat32> atrous(Ops t, Operand<TFloat32> x, Operand<TFloat32> kernel, ConvSpec spec) {
+  private Operand<TFloat32> atrous(
+      Ops t, Operand<TFloat32> x, Operand<TFloat32> kernel, ConvSpec spec) {
     int r = spec.dilation();
     int[] kernelSize = {spec.kernelH(), spec.kernelW()};
     int[][] paddings = new int[2][2];
@@ -129,20 +137,27 @@ public final class Layers {
     long inC = channels(x);
     long before = store.parameterCount();
     ModelVariable kernel =
-        store.get(name + "/kernel", Shape.of(spec.kernelH(), spec.kernelW(), spec.filters(), inC),
-            spec.kernelInit(), true);
+        store.get(
+            name + "/kernel",
+            Shape.of(spec.kernelH(), spec.kernelW(), spec.filters(), inC),
+            spec.kernelInit(),
+            true);
     Ops t = ops(name);
     int s = spec.stride();
     int[] out = new int[2];
     int[] k = {spec.kernelH(), spec.kernelW()};
     for (int i = 0; i < 2; i++) {
       long dim = x.shape().get(i + 1);
-      out[i] = spec.padding() == ConvSpec.Padding.SAME
-          ? (int) (dim * s) : (int) (dim * s + Math.max(k[i] - s, 0));
+      out[i] =
+          spec.padding() == ConvSpec.Padding.SAME
+              ? (int) (dim * s)
+              : (int) (dim * s + Math.max(k[i] - s, 0));
     }
-    Operand<TInt32> batch = t.slice(t.shape(x), t.constant(new int[] {0}), t.constant(new int[] {1}));
+    Operand<TInt32> batch =
+        t.slice(t.shape(x), t.constant(new int[] {0}), t.constant(new int[] {1}));
     Operand<TInt32> outShape =
-        t.concat(List.of(batch, t.constant(new int[] {out[0], out[1], spec.filters()})), t.constant(0));
+        t.concat(
+            List.of(batch, t.constant(new int[] {out[0], out[1], spec.filters()})), t.constant(0));
     Operand<TFloat32> y =
         t.nn.conv2dBackpropInput(outShape, kernel.value(), x, strides(s), spec.padding().name());
     // Static shape for the layers that follow (EnsureShape has no C++ gradient; Reshape has).
@@ -153,19 +168,29 @@ public final class Layers {
 
   /** Keras {@code DepthwiseConv2D} with depth multiplier {@code multiplier}. */
   public Operand<TFloat32> depthwiseConv(
-      String name, Operand<TFloat32> x, int kernel, int stride, ConvSpec.Padding padding,
-      int multiplier, boolean useBias) {
+      String name,
+      Operand<TFloat32> x,
+      int kernel,
+      int stride,
+      ConvSpec.Padding padding,
+      int multiplier,
+      boolean useBias) {
     long inC = channels(x);
     long before = store.parameterCount();
-    ModelVariable k = store.get(name + "/depthwise_kernel", Shape.of(kernel, kernel, inC, multiplier),
-        Initializer.glorotUniform(), true);
+    ModelVariable k =
+        store.get(
+            name + "/depthwise_kernel",
+            Shape.of(kernel, kernel, inC, multiplier),
+            Initializer.glorotUniform(),
+            true);
     Ops t = ops(name);
     Operand<TFloat32> y = t.nn.depthwiseConv2dNative(x, k.value(), strides(stride), padding.name());
     y = maybeBias(name, t, y, inC * multiplier, useBias);
     return record(name, "DepthwiseConv2D", y, before);
   }
 
-  private Operand<TFloat32> maybeBias(String name, Ops t, Operand<TFloat32> y, long channels, boolean useBias) {
+  private Operand<TFloat32> maybeBias(
+      String name, Ops t, Operand<TFloat32> y, long channels, boolean useBias) {
     if (!useBias) {
       return y;
     }
@@ -185,7 +210,8 @@ public final class Layers {
    * tower, or a frozen layer: normalises with the moving statistics (Keras sets BN of a frozen
    * model to inference mode).
    */
-  public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x, float momentum, float epsilon) {
+  public Operand<TFloat32> batchNorm(
+      String name, Operand<TFloat32> x, float momentum, float epsilon) {
     long c = channels(x);
     long before = store.parameterCount();
     Shape shape = Shape.of(c);
@@ -198,17 +224,37 @@ public final class Layers {
     Operand<TFloat32> y;
     if (batchStats) {
       Operand<TFloat32> empty = t.constant(new float[0]);
-      FusedBatchNorm<TFloat32, TFloat32> bn = t.nn.fusedBatchNorm(x, gamma.value(), beta.value(),
-          empty, empty, FusedBatchNorm.epsilon(epsilon), FusedBatchNorm.isTraining(true));
+      FusedBatchNorm<TFloat32, TFloat32> bn =
+          t.nn.fusedBatchNorm(
+              x,
+              gamma.value(),
+              beta.value(),
+              empty,
+              empty,
+              FusedBatchNorm.epsilon(epsilon),
+              FusedBatchNorm.isTraining(true));
       y = bn.y();
       Operand<TFloat32> decay = t.constant(1f - momentum);
-      updateOps.add(t.assignSub(mean.variable(),
-          t.math.mul(t.math.sub(mean.value(), t.stopGradient(bn.batchMean())), decay)));
-      updateOps.add(t.assignSub(var.variable(),
-          t.math.mul(t.math.sub(var.value(), t.stopGradient(bn.batchVariance())), decay)));
+      updateOps.add(
+          t.assignSub(
+              mean.variable(),
+              t.math.mul(t.math.sub(mean.value(), t.stopGradient(bn.batchMean())), decay)));
+      updateOps.add(
+          t.assignSub(
+              var.variable(),
+              t.math.mul(t.math.sub(var.value(), t.stopGradient(bn.batchVariance())), decay)));
     } else {
-      y = t.nn.fusedBatchNorm(x, gamma.value(), beta.value(), mean.value(), var.value(),
-          FusedBatchNorm.epsilon(epsilon), FusedBatchNorm.isTraining(false)).y();
+      y =
+          t.nn
+              .fusedBatchNorm(
+                  x,
+                  gamma.value(),
+                  beta.value(),
+                  mean.value(),
+                  var.value(),
+                  FusedBatchNorm.epsilon(epsilon),
+                  FusedBatchNorm.isTraining(false))
+              .y();
     }
     return record(name, "BatchNormalization", y, before);
   }
@@ -239,8 +285,8 @@ public final class Layers {
 
   /**
    * Keras {@code Dropout}: in the training tower keeps each value with probability 1 − rate and
-   * scales by 1/(1 − rate); identity in the inference tower. Masks come from a stateless random
-   * op seeded by (layer-name hash, training step), so runs are reproducible and resumable.
+   * scales by 1/(1 − rate); identity in the inference tower. Masks come from a stateless random op
+   * seeded by (layer-name hash, training step), so runs are reproducible and resumable.
    */
   public Operand<TFloat32> dropout(String name, Operand<TFloat32> x, double rate) {
     Ops t = ops(name);
@@ -249,7 +295,8 @@ public final class Layers {
       Operand<TInt64> step = randomStep != null ? randomStep : t.constant(0L);
       Operand<TInt64> seed = t.stack(List.of(t.constant(VariableStore.nameHash(name)), step));
       Operand<TFloat32> u = t.random.statelessRandomUniform(t.shape(x), seed);
-      Operand<TFloat32> keep = t.dtypes.cast(t.math.greaterEqual(u, t.constant((float) rate)), TFloat32.class);
+      Operand<TFloat32> keep =
+          t.dtypes.cast(t.math.greaterEqual(u, t.constant((float) rate)), TFloat32.class);
       y = t.math.mul(x, t.math.mul(keep, t.constant((float) (1.0 / (1.0 - rate)))));
     }
     return record(name, "Dropout", y, store.parameterCount());
@@ -262,29 +309,41 @@ public final class Layers {
     return maxPool(name, x, pool, pool, ConvSpec.Padding.VALID);
   }
 
-  public Operand<TFloat32> maxPool(String name, Operand<TFloat32> x, int pool, int stride, ConvSpec.Padding padding) {
+  public Operand<TFloat32> maxPool(
+      String name, Operand<TFloat32> x, int pool, int stride, ConvSpec.Padding padding) {
     Ops t = ops(name);
-    Operand<TFloat32> y = t.nn.maxPool(x, t.constant(new int[] {1, pool, pool, 1}),
-        t.constant(new int[] {1, stride, stride, 1}), padding.name());
+    Operand<TFloat32> y =
+        t.nn.maxPool(
+            x,
+            t.constant(new int[] {1, pool, pool, 1}),
+            t.constant(new int[] {1, stride, stride, 1}),
+            padding.name());
     return record(name, "MaxPooling2D", y, store.parameterCount());
   }
 
   /** Keras {@code ZeroPadding2D(((top, bottom), (left, right)))}. */
-  public Operand<TFloat32> zeroPad(String name, Operand<TFloat32> x, int top, int bottom, int left, int right) {
+  public Operand<TFloat32> zeroPad(
+      String name, Operand<TFloat32> x, int top, int bottom, int left, int right) {
     Ops t = ops(name);
-    Operand<TFloat32> y = t.pad(x, t.constant(new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}),
-        t.constant(0f));
+    Operand<TFloat32> y =
+        t.pad(
+            x,
+            t.constant(new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}),
+            t.constant(0f));
     return record(name, "ZeroPadding2D", y, store.parameterCount());
   }
 
   /**
-   * Keras {@code UpSampling2D(size=factor, interpolation="bilinear")}, which is
-   * {@code tf.image.resize(..., "bilinear")}: half-pixel centres, no corner alignment.
+   * Keras {@code UpSampling2D(size=factor, interpolation="bilinear")}, which is {@code
+   * tf.image.resize(..., "bilinear")}: half-pixel centres, no corner alignment.
    */
   public Operand<TFloat32> upsampleBilinear(String name, Operand<TFloat32> x, int factor) {
     long h = x.shape().get(1);
     long w = x.shape().get(2);
-    return record(name, "UpSampling2D", resize(ops(name), x, (int) (h * factor), (int) (w * factor)),
+    return record(
+        name,
+        "UpSampling2D",
+        resize(ops(name), x, (int) (h * factor), (int) (w * factor)),
         store.parameterCount());
   }
 
@@ -294,14 +353,15 @@ public final class Layers {
   }
 
   static Operand<TFloat32> resize(Ops t, Operand<TFloat32> x, int height, int width) {
-    return t.image.resizeBilinear(x, t.constant(new int[] {height, width}),
-        ResizeBilinear.halfPixelCenters(true));
+    return t.image.resizeBilinear(
+        x, t.constant(new int[] {height, width}), ResizeBilinear.halfPixelCenters(true));
   }
 
   // ---- helpers ------------------------------------------------------------------------------
 
   /** Records a summary row for a weightless op the model computes itself (e.g. an input). */
-  public Operand<TFloat32> record(String name, String type, Operand<TFloat32> y, long paramsBefore) {
+  public Operand<TFloat32> record(
+      String name, String type, Operand<TFloat32> y, long paramsBefore) {
     if (summary != null) {
       summary.add(new SummaryRow(name, type, y.shape(), store.parameterCount() - paramsBefore, ""));
     }

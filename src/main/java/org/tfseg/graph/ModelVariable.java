@@ -13,7 +13,11 @@ import org.tensorflow.types.TFloat32;
  * @param trainable false for BatchNorm moving statistics and frozen weights
  */
 public record ModelVariable(
-    String name, Shape shape, boolean trainable, Variable<TFloat32> variable, Operand<TFloat32> value) {
+    String name,
+    Shape shape,
+    boolean trainable,
+    Variable<TFloat32> variable,
+    Operand<TFloat32> value) {
 
   public long size() {
     return shape.size();

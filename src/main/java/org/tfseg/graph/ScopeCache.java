@@ -5,9 +5,9 @@ import java.util.Map;
 import org.tensorflow.op.Ops;
 
 /**
- * One {@link Ops} per hierarchical scope path under a base scope, created once. TF Java's
- * {@code withSubScope} scans every op already in the graph to learn the names in use, so building
- * each layer's scope afresh makes graph construction quadratic in the number of ops (minutes for
+ * One {@link Ops} per hierarchical scope path under a base scope, created once. TF Java's {@code
+ * withSubScope} scans every op already in the graph to learn the names in use, so building each
+ * layer's scope afresh makes graph construction quadratic in the number of ops (minutes for
  * BASNet); reusing the scope objects also keeps every op under a path in one name registry.
  */
 public final class ScopeCache {

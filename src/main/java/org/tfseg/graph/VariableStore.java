@@ -14,8 +14,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * All model weights of one graph, by hierarchical name, in creation order. Asking for an existing
- * name returns the same variable, so a training tower and an inference tower built by the same
- * code share their weights (as a Keras layer called twice does).
+ * name returns the same variable, so a training tower and an inference tower built by the same code
+ * share their weights (as a Keras layer called twice does).
  */
 public final class VariableStore {
   private final Ops rootTf;
@@ -53,7 +53,8 @@ public final class VariableStore {
     Operand<TFloat32> initial = init.build(initTf, shape, new long[] {seed, nameHash(name)});
     Variable<TFloat32> variable = scoped.withName(leaf(name)).variable(initial);
     Operand<TFloat32> value = scoped.withName(leaf(name) + "_read").identity(variable);
-    ModelVariable mv = new ModelVariable(name, shape, trainable && !isFrozen(name), variable, value);
+    ModelVariable mv =
+        new ModelVariable(name, shape, trainable && !isFrozen(name), variable, value);
     variables.put(name, mv);
     return mv;
   }

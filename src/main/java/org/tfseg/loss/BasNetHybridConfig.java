@@ -2,6 +2,7 @@ package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * BASNet's hybrid loss, BCE + (1 − SSIM) + (1 − IoU) on every output, summed ({@code "type":
  * "basnet_hybrid"}); shorthand for a {@code deep_supervision} of a {@code weighted_sum}.

@@ -22,7 +22,8 @@ public final class BceDice implements Loss {
   }
 
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     Operand<TFloat32> bce = new BinaryCrossEntropy().build(tf, logits, targets);
     return tf.math.add(
         tf.math.mul(tf.constant((float) bceWeight), bce),

@@ -2,6 +2,7 @@ package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * {@code bce_weight · BCE + (1 − bce_weight) · Dice loss} ({@code "type": "bce_dice"}), binary
  * models.

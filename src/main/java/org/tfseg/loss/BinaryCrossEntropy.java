@@ -7,12 +7,13 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Keras {@code binary_crossentropy} on a sigmoid output, computed from the logits as Keras does
- * when it sees a sigmoid: {@code max(x, 0) − x·z + log(1 + e^{−|x|})}, averaged over all pixels
- * and the batch. Targets may be soft (resized masks have fractional edges).
+ * when it sees a sigmoid: {@code max(x, 0) − x·z + log(1 + e^{−|x|})}, averaged over all pixels and
+ * the batch. Targets may be soft (resized masks have fractional edges).
  */
 public final class BinaryCrossEntropy implements Loss {
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     return tf.math.mean(perPixel(tf, logits.get(0), targets), tf.constant(new int[] {0, 1, 2, 3}));
   }
 

@@ -35,7 +35,8 @@ public final class DeepSupervision implements Loss {
   }
 
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     if (weights != null && weights.length != logits.size()) {
       throw new IllegalArgumentException(
           weights.length + " output weights for a model with " + logits.size() + " outputs");
@@ -50,8 +51,8 @@ public final class DeepSupervision implements Loss {
   }
 
   /**
-   * The unweighted loss of each output, in output order: what Keras logs as
-   * {@code <output>_loss} for a multi-output model.
+   * The unweighted loss of each output, in output order: what Keras logs as {@code <output>_loss}
+   * for a multi-output model.
    */
   public List<Operand<TFloat32>> perOutputValues(
       Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {

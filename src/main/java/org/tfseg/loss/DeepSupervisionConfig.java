@@ -1,9 +1,9 @@
 package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
-import java.util.List;
 
 /**
  * One loss applied to every output of a deep-supervision model, summed with optional per-output
@@ -31,8 +31,10 @@ public record DeepSupervisionConfig(LossConfig loss, List<Double> weights) imple
   @Override
   public Loss build() {
     Loss perOutput = loss.build();
-    return weights == null ? new DeepSupervision(perOutput)
-        : new DeepSupervision(perOutput, weights.stream().mapToDouble(Double::doubleValue).toArray());
+    return weights == null
+        ? new DeepSupervision(perOutput)
+        : new DeepSupervision(
+            perOutput, weights.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   @Override
@@ -46,7 +48,8 @@ public record DeepSupervisionConfig(LossConfig loss, List<Double> weights) imple
       throw new InvalidConfigException(key + ".loss", "deep supervision cannot be nested");
     }
     if (weights != null && weights.size() != outputs) {
-      throw new InvalidConfigException(key + ".weights",
+      throw new InvalidConfigException(
+          key + ".weights",
           weights.size() + " weight(s) for a model with " + outputs + " output(s)");
     }
     loss.checkNested(outputs, key + ".loss");

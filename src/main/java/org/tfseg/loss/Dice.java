@@ -25,19 +25,22 @@ public final class Dice implements Loss {
   }
 
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     OutputChannels.requireBinary(logits.get(0), "loss 'dice'");
     return tf.math.mean(perImage(tf, tf.math.sigmoid(logits.get(0)), targets), tf.constant(0));
   }
 
   /** {@code 1 − Dice} of each image, shape {@code [batch]}. */
-  public Operand<TFloat32> perImage(Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets) {
+  public Operand<TFloat32> perImage(
+      Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets) {
     Operand<TInt32> axes = tf.constant(new int[] {1, 2, 3});
     Operand<TFloat32> s = tf.constant((float) smooth);
     Operand<TFloat32> intersection = tf.sum(tf.math.mul(probabilities, targets), axes);
     Operand<TFloat32> total = tf.math.add(tf.sum(probabilities, axes), tf.sum(targets, axes));
-    Operand<TFloat32> dice = tf.math.div(
-        tf.math.add(tf.math.mul(tf.constant(2f), intersection), s), tf.math.add(total, s));
+    Operand<TFloat32> dice =
+        tf.math.div(
+            tf.math.add(tf.math.mul(tf.constant(2f), intersection), s), tf.math.add(total, s));
     return tf.math.sub(tf.constant(1f), dice);
   }
 }

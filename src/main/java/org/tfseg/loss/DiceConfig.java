@@ -2,6 +2,7 @@ package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * Smooth Dice loss on the sigmoid output ({@code "type": "dice"}), binary models.
  *

@@ -28,13 +28,16 @@ public sealed interface LossConfig
 
   /**
    * Checks the loss against a model with {@code outputs} logits maps; {@code key} is the loss's
-   * JSON path. A multi-output model needs a loss that reaches every output (else its side heads
-   * get no gradient).
+   * JSON path. A multi-output model needs a loss that reaches every output (else its side heads get
+   * no gradient).
    */
   default void checkOutputs(int outputs, String key) {
     if (outputs > 1 && !coversAllOutputs()) {
-      throw new InvalidConfigException(key, "the model has " + outputs
-          + " outputs; use deep_supervision or basnet_hybrid so that every output is trained");
+      throw new InvalidConfigException(
+          key,
+          "the model has "
+              + outputs
+              + " outputs; use deep_supervision or basnet_hybrid so that every output is trained");
     }
     checkNested(outputs, key);
   }

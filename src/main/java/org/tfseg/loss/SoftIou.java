@@ -30,17 +30,19 @@ public final class SoftIou implements Loss {
   }
 
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     return tf.math.mean(perImage(tf, tf.math.sigmoid(logits.get(0)), targets), tf.constant(0));
   }
 
   /** {@code 1 − IoU} of each image, shape {@code [batch]}. */
-  public Operand<TFloat32> perImage(Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets) {
+  public Operand<TFloat32> perImage(
+      Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets) {
     Operand<TInt32> axes = tf.constant(new int[] {1, 2, 3});
     Operand<TFloat32> s = tf.constant((float) smooth);
     Operand<TFloat32> intersection = tf.sum(tf.math.mul(probabilities, targets), axes);
-    Operand<TFloat32> union = tf.math.sub(
-        tf.math.add(tf.sum(targets, axes), tf.sum(probabilities, axes)), intersection);
+    Operand<TFloat32> union =
+        tf.math.sub(tf.math.add(tf.sum(targets, axes), tf.sum(probabilities, axes)), intersection);
     Operand<TFloat32> iou = tf.math.div(tf.math.add(intersection, s), tf.math.add(union, s));
     return tf.math.sub(tf.constant(1f), iou);
   }

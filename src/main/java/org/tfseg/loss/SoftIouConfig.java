@@ -2,6 +2,7 @@ package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * BASNet's soft IoU loss {@code 1 − (Σpy + s)/(Σp + Σy − Σpy + s)} ({@code "type": "soft_iou"}).
  *

@@ -10,8 +10,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Structural similarity as a loss, {@code 1 − SSIM(sigmoid(logits), targets)} averaged over the
- * batch, with {@code tf.image.ssim}'s constants: 11×11 Gaussian window (σ 1.5), C1 = 0.01²,
- * C2 = 0.03², max_val 1; the SSIM map is averaged over height, width and channels per image.
+ * batch, with {@code tf.image.ssim}'s constants: 11×11 Gaussian window (σ 1.5), C1 = 0.01², C2 =
+ * 0.03², max_val 1; the SSIM map is averaged over height, width and channels per image.
  *
  * <p>Local means and (co)variances are a depthwise convolution with a {@code [11, 11, C, 1]}
  * constant window (no dilation: TF's dilated depthwise gradient is wrong). {@link Padding#VALID}
@@ -50,20 +50,22 @@ public final class Ssim implements Loss {
   }
 
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     Operand<TFloat32> perImage = perImage(tf, tf.math.sigmoid(logits.get(0)), targets);
     return tf.math.mean(perImage, tf.constant(0));
   }
 
   /** {@code 1 − SSIM} of each image, shape {@code [batch]}. */
-  public Operand<TFloat32> perImage(Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets) {
+  public Operand<TFloat32> perImage(
+      Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets) {
     return tf.math.sub(tf.constant(1f), index(tf, probabilities, targets));
   }
 
   /**
-   * The SSIM index of each image pair ({@code [batch]}), computed as {@code tf.image.ssim}
-   * does: luminance {@code (2μxμy + C1)/(μx² + μy² + C1)} times contrast-structure
-   * {@code (2E[xy] − 2μxμy + C2)/(E[x² + y²] − μx² − μy² + C2)}, with E the windowed mean.
+   * The SSIM index of each image pair ({@code [batch]}), computed as {@code tf.image.ssim} does:
+   * luminance {@code (2μxμy + C1)/(μx² + μy² + C1)} times contrast-structure {@code (2E[xy] − 2μxμy
+   * + C2)/(E[x² + y²] − μx² − μy² + C2)}, with E the windowed mean.
    */
   public Operand<TFloat32> index(Ops tf, Operand<TFloat32> x, Operand<TFloat32> y) {
     long channels = x.shape().get(3);
@@ -81,8 +83,9 @@ public final class Ssim implements Loss {
     Operand<TFloat32> luminance = tf.math.div(tf.math.add(num0, c1), tf.math.add(den0, c1));
     Operand<TFloat32> num1 = tf.math.mul(filter(tf, tf.math.mul(x, y), window), two);
     Operand<TFloat32> den1 = filter(tf, tf.math.add(tf.math.square(x), tf.math.square(y)), window);
-    Operand<TFloat32> cs = tf.math.div(
-        tf.math.add(tf.math.sub(num1, num0), c2), tf.math.add(tf.math.sub(den1, den0), c2));
+    Operand<TFloat32> cs =
+        tf.math.div(
+            tf.math.add(tf.math.sub(num1, num0), c2), tf.math.add(tf.math.sub(den1, den0), c2));
     return tf.math.mean(tf.math.mul(luminance, cs), tf.constant(new int[] {1, 2, 3}));
   }
 

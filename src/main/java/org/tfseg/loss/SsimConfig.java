@@ -2,6 +2,7 @@ package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * {@code 1 − SSIM} of the sigmoid output and the mask ({@code "type": "ssim"}).
  *

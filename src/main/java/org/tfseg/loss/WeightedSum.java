@@ -7,7 +7,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** {@code Σ wᵢ·Lᵢ(logits, targets)}: several objectives on the same outputs, e.g. BCE + SSIM + IoU. */
+/**
+ * {@code Σ wᵢ·Lᵢ(logits, targets)}: several objectives on the same outputs, e.g. BCE + SSIM + IoU.
+ */
 public final class WeightedSum implements Loss {
   public record Term(Loss loss, double weight) {}
 
@@ -30,11 +32,13 @@ public final class WeightedSum implements Loss {
   }
 
   @Override
-  public Operand<TFloat32> build(Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+  public Operand<TFloat32> build(
+      Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
     List<Operand<TFloat32>> parts = new ArrayList<>();
     for (Term term : terms) {
       Operand<TFloat32> value = term.loss().build(tf, logits, targets);
-      parts.add(term.weight() == 1.0 ? value : tf.math.mul(value, tf.constant((float) term.weight())));
+      parts.add(
+          term.weight() == 1.0 ? value : tf.math.mul(value, tf.constant((float) term.weight())));
     }
     return parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
   }

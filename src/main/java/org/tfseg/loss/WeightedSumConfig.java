@@ -1,9 +1,9 @@
 package org.tfseg.loss;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
-import java.util.List;
 
 /**
  * {@code Σ wᵢ·Lᵢ} over the same outputs ({@code "type": "weighted_sum"}).
@@ -22,7 +22,8 @@ public record WeightedSumConfig(List<WeightedTermConfig> terms) implements LossC
 
   @Override
   public Loss build() {
-    return new WeightedSum(terms.stream().map(t -> new WeightedSum.Term(t.loss().build(), t.weight())).toList());
+    return new WeightedSum(
+        terms.stream().map(t -> new WeightedSum.Term(t.loss().build(), t.weight())).toList());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.tfseg.loss;
 
 import org.tfseg.config.Check;
+
 /**
  * One term of a {@code weighted_sum} loss.
  *

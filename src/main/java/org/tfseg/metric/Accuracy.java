@@ -14,7 +14,9 @@ import org.tensorflow.types.TFloat64;
 public final class Accuracy implements StreamingMetric {
   private final double threshold;
 
-  /** @param threshold the foreground threshold, used by sigmoid (one-channel) models only */
+  /**
+   * @param threshold the foreground threshold, used by sigmoid (one-channel) models only
+   */
   public Accuracy(double threshold) {
     this.threshold = threshold;
   }

@@ -28,7 +28,8 @@ public final class ClassIou implements StreamingMetric {
   public List<Operand<TFloat64>> statistics(Ops tf, Operand<TFloat32> p, Operand<TFloat32> y) {
     PixelClasses pixels = new PixelClasses(tf, p, y, threshold);
     if (classIndex >= pixels.classes()) {
-      throw new IllegalArgumentException(name() + " on a model with " + pixels.classes() + " classes");
+      throw new IllegalArgumentException(
+          name() + " on a model with " + pixels.classes() + " classes");
     }
     return List.of(pixels.intersection(classIndex), pixels.predictedPlusActual(classIndex));
   }

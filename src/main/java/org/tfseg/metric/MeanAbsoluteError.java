@@ -6,7 +6,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
-/** Pixel MAE {@code mean |p − y|} over every pixel of the epoch (Keras {@code MeanAbsoluteError}). */
+/**
+ * Pixel MAE {@code mean |p − y|} over every pixel of the epoch (Keras {@code MeanAbsoluteError}).
+ */
 public final class MeanAbsoluteError implements StreamingMetric {
   @Override
   public String name() {

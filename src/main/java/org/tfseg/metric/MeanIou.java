@@ -10,13 +10,15 @@ import org.tensorflow.types.TFloat64;
 /**
  * Keras {@code MeanIoU(num_classes)} on the predicted classes ({@link PixelClasses}; 2 classes for
  * a sigmoid model): the confusion counts are accumulated over the epoch, each class' IoU is {@code
- * tp / (predicted + actual − tp)}, and the mean is taken over the classes present in the
- * prediction or the target — a class absent from both is left out, as Keras does.
+ * tp / (predicted + actual − tp)}, and the mean is taken over the classes present in the prediction
+ * or the target — a class absent from both is left out, as Keras does.
  */
 public final class MeanIou implements StreamingMetric {
   private final double threshold;
 
-  /** @param threshold the foreground threshold, used by sigmoid (one-channel) models only */
+  /**
+   * @param threshold the foreground threshold, used by sigmoid (one-channel) models only
+   */
   public MeanIou(double threshold) {
     this.threshold = threshold;
   }

@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.function.DoubleFunction;
 
 /**
- * A metric reported during training and evaluation, registered here with its builder (one
- * constant per metric); predictions are binarized at the configured threshold for precision,
- * recall and accuracy. In training logs it appears under {@link #jsonName()} and, for the
- * validation set, {@code val_<name>}.
+ * A metric reported during training and evaluation, registered here with its builder (one constant
+ * per metric); predictions are binarized at the configured threshold for precision, recall and
+ * accuracy. In training logs it appears under {@link #jsonName()} and, for the validation set,
+ * {@code val_<name>}.
  */
 public enum Metric {
   @JsonProperty("precision")
@@ -28,9 +28,9 @@ public enum Metric {
   @JsonProperty("dice")
   DICE(DiceScore::new),
   /**
-   * Evaluation only: the nine salient-object metrics of PySODMetrics (MAE, S-measure, weighted
-   * F, adaptive/mean/max F and E) on each prediction resized back to its mask's original size;
-   * scored per image by {@code org.tfseg.sod.SodEvaluator}, not in the graph.
+   * Evaluation only: the nine salient-object metrics of PySODMetrics (MAE, S-measure, weighted F,
+   * adaptive/mean/max F and E) on each prediction resized back to its mask's original size; scored
+   * per image by {@code org.tfseg.sod.SodEvaluator}, not in the graph.
    */
   @JsonProperty("sod")
   SOD(null);

@@ -26,7 +26,8 @@ public final class MetricGraph implements AutoCloseable {
 
   public MetricGraph(List<StreamingMetric> metrics, int height, int width, int classes) {
     Ops tf = Ops.create(graph);
-    probabilities = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, classes)));
+    probabilities =
+        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, classes)));
     targets = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, 1)));
     for (StreamingMetric m : metrics) {
       statistics.add(m.statistics(tf, probabilities, targets));
@@ -44,7 +45,12 @@ public final class MetricGraph implements AutoCloseable {
       return values;
     }
     long n = batchTargets.shape().get(0);
-    Shape shape = Shape.of(n, probabilities.shape().get(1), probabilities.shape().get(2), probabilities.shape().get(3));
+    Shape shape =
+        Shape.of(
+            n,
+            probabilities.shape().get(1),
+            probabilities.shape().get(2),
+            probabilities.shape().get(3));
     try (TFloat32 p = Tensors.of(shape, probs)) {
       Session.Runner r = session.runner().feed(probabilities, p).feed(targets, batchTargets);
       statistics.forEach(list -> list.forEach(r::fetch));

@@ -1,10 +1,10 @@
 package org.tfseg.metric;
 
-import org.tfseg.config.InvalidConfigException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.tfseg.config.InvalidConfigException;
 
 /** Checks shared by the {@code metrics} lists of training and evaluation. */
 public final class Metrics {
@@ -25,7 +25,9 @@ public final class Metrics {
     }
   }
 
-  /** The quantities a callback may monitor: loss and each metric, plain and {@code val_}-prefixed. */
+  /**
+   * The quantities a callback may monitor: loss and each metric, plain and {@code val_}-prefixed.
+   */
   public static List<String> monitorable(List<Metric> metrics) {
     List<String> names = new ArrayList<>(List.of("loss", "val_loss"));
     for (Metric m : metrics) {

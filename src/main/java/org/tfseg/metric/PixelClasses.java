@@ -2,8 +2,8 @@ package org.tfseg.metric;
 
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -28,7 +28,9 @@ final class PixelClasses {
     Operand<TInt32> last = tf.constant(-1);
     if (c == 1) {
       classes = 2;
-      predicted = lastDropped(tf, tf.dtypes.cast(tf.math.greater(p, tf.constant((float) threshold)), TInt32.class));
+      predicted =
+          lastDropped(
+              tf, tf.dtypes.cast(tf.math.greater(p, tf.constant((float) threshold)), TInt32.class));
       actual = lastDropped(tf, tf.dtypes.cast(tf.math.notEqual(y, tf.constant(0f)), TInt32.class));
     } else {
       classes = (int) c;
@@ -55,7 +57,9 @@ final class PixelClasses {
     return count(tf.math.logicalAnd(is(predicted, c), is(actual, c)));
   }
 
-  /** Predicted plus true pixels of class {@code c} (row plus column sum of the confusion matrix). */
+  /**
+   * Predicted plus true pixels of class {@code c} (row plus column sum of the confusion matrix).
+   */
   Operand<TFloat64> predictedPlusActual(int c) {
     return tf.math.add(count(is(predicted, c)), count(is(actual, c)));
   }

@@ -8,14 +8,15 @@ import org.tensorflow.types.TFloat64;
 
 /**
  * A metric accumulated over an epoch as Keras metrics are: each batch yields additive statistics
- * computed in the graph (counts, sums), the trainer sums them, and {@link #result} turns the
- * totals into the value — so precision is TP/(TP+FP) over the whole epoch, not a mean of batches.
+ * computed in the graph (counts, sums), the trainer sums them, and {@link #result} turns the totals
+ * into the value — so precision is TP/(TP+FP) over the whole epoch, not a mean of batches.
  */
 public interface StreamingMetric {
   String name();
 
   /** Additive per-batch statistics from probabilities and targets, each a float64 scalar. */
-  List<Operand<TFloat64>> statistics(Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets);
+  List<Operand<TFloat64>> statistics(
+      Ops tf, Operand<TFloat32> probabilities, Operand<TFloat32> targets);
 
   double result(double[] totals);
 }

@@ -10,23 +10,23 @@ import org.tfseg.graph.Layers;
 /**
  * BASNet (Qin et al., CVPR 2019) as the Keras example of seed 004 builds it.
  *
- * <p>Prediction module: a 3×3 input conv ({@code filters}); ResNet-34 stages 1–4 (3, 4, 6, 3
- * basic blocks of {@code filters·1, 2, 4, 8} channels, strides 1, 2, 2, 2, no stem conv or
- * pool); two extra stages of 2×2 max pooling + 3 basic blocks of {@code filters·8}; a bridge of
- * 3 × (3×3 conv dilation 2 + BN + ReLU); six decoder stages of bilinear 2× resizing (not for the
- * first), concat [encoder stage, x] and 3 × (3×3 conv + BN + ReLU), all {@code filters·8} wide.
- * Seven side outputs (3×3 conv to {@code numClasses}, bilinear resize to the input size) come
- * from the decoder stages, shallowest first, then the bridge. As in the seed, the skips of
- * stages 1–4 are the last residual sums before their ReLU (the keras_cv sub-models end at
- * {@code _add}); those of stages 5–6 are after it.
+ * <p>Prediction module: a 3×3 input conv ({@code filters}); ResNet-34 stages 1–4 (3, 4, 6, 3 basic
+ * blocks of {@code filters·1, 2, 4, 8} channels, strides 1, 2, 2, 2, no stem conv or pool); two
+ * extra stages of 2×2 max pooling + 3 basic blocks of {@code filters·8}; a bridge of 3 × (3×3 conv
+ * dilation 2 + BN + ReLU); six decoder stages of bilinear 2× resizing (not for the first), concat
+ * [encoder stage, x] and 3 × (3×3 conv + BN + ReLU), all {@code filters·8} wide. Seven side outputs
+ * (3×3 conv to {@code numClasses}, bilinear resize to the input size) come from the decoder stages,
+ * shallowest first, then the bridge. As in the seed, the skips of stages 1–4 are the last residual
+ * sums before their ReLU (the keras_cv sub-models end at {@code _add}); those of stages 5–6 are
+ * after it.
  *
- * <p>Residual refinement module on the first side output: 3×3 conv ({@code refineFilters}),
- * 4 × (conv block, 2×2 max pool), a conv block, 4 × (2× resize, concat, conv block), a 3×3
- * conv to {@code numClasses} added to the coarse map.
+ * <p>Residual refinement module on the first side output: 3×3 conv ({@code refineFilters}), 4 ×
+ * (conv block, 2×2 max pool), a conv block, 4 × (2× resize, concat, conv block), a 3×3 conv to
+ * {@code numClasses} added to the coarse map.
  *
- * <p>Returns 8 logits maps (the seed applies sigmoid; here the head/loss does), each at the
- * input size: the refined map first, then the 7 side outputs. Defaults reproduce the seed: at
- * 288×288×3, 108,886,792 parameters (51,840 non-trainable).
+ * <p>Returns 8 logits maps (the seed applies sigmoid; here the head/loss does), each at the input
+ * size: the refined map first, then the 7 side outputs. Defaults reproduce the seed: at 288×288×3,
+ * 108,886,792 parameters (51,840 non-trainable).
  */
 public final class BasNet implements SegmentationModel {
   /** Blocks per ResNet-34 stage. */
@@ -161,7 +161,8 @@ public final class BasNet implements SegmentationModel {
     return l.add("refine/add", coarse, residual);
   }
 
-  private static Operand<TFloat32> convBlocks(Layers l, String name, Operand<TFloat32> x, int filters, int dilation) {
+  private static Operand<TFloat32> convBlocks(
+      Layers l, String name, Operand<TFloat32> x, int filters, int dilation) {
     for (int j = 1; j <= CONV_BLOCKS_PER_STAGE; j++) {
       x = convBlock(l, name + "/block" + j, x, filters, dilation);
     }
@@ -169,7 +170,8 @@ public final class BasNet implements SegmentationModel {
   }
 
   /** The seed's {@code convolution_block}: 3×3 conv (with bias) + BN + ReLU. */
-  private static Operand<TFloat32> convBlock(Layers l, String name, Operand<TFloat32> x, int filters, int dilation) {
+  private static Operand<TFloat32> convBlock(
+      Layers l, String name, Operand<TFloat32> x, int filters, int dilation) {
     x = l.conv2d(name + "/conv", x, ConvSpec.of(filters, 3).dilation(dilation));
     x = l.batchNorm(name + "/bn", x);
     return l.relu(name + "/relu", x);
@@ -184,7 +186,9 @@ public final class BasNet implements SegmentationModel {
     long size = images.shape().get(axis);
     if (size < 1 || size % SIZE_MULTIPLE != 0) {
       throw new IllegalArgumentException(
-          "BASNet needs a static input height and width divisible by " + SIZE_MULTIPLE + ", got "
+          "BASNet needs a static input height and width divisible by "
+              + SIZE_MULTIPLE
+              + ", got "
               + images.shape());
     }
     return (int) size;

@@ -2,10 +2,11 @@ package org.tfseg.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
- * BASNet ({@code "architecture": "basnet"}): a ResNet-34-based prediction module with seven
- * deeply supervised side outputs and a residual refinement module, as the Keras example (seed 004)
- * builds it. It has {@value BasNet#OUTPUTS} outputs (refined first), so its loss must cover all of them
+ * BASNet ({@code "architecture": "basnet"}): a ResNet-34-based prediction module with seven deeply
+ * supervised side outputs and a residual refinement module, as the Keras example (seed 004) builds
+ * it. It has {@value BasNet#OUTPUTS} outputs (refined first), so its loss must cover all of them
  * ({@code deep_supervision} or {@code basnet_hybrid}), and {@code data.image_size} (and any random
  * crop) must be a multiple of {@value BasNet#SIZE_MULTIPLE}.
  *

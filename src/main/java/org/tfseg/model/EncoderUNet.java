@@ -11,10 +11,10 @@ import org.tfseg.model.encoder.Encoder;
 import org.tfseg.model.encoder.Feature;
 
 /**
- * SMP's anatomy: a (pretrained) encoder, a decoder over its features and the decoder's head.
- * Seeds 001 (ResNet-50 + atrous decoder), 002 (MobileNetV2 + 4×4 transposed-conv decoder) and
- * 003 (MobileNetV2 + pix2pix decoder) are instances. A frozen encoder is the store's
- * {@code freeze(encoder scope)}: excluded from the gradients, BatchNorm in inference mode.
+ * SMP's anatomy: a (pretrained) encoder, a decoder over its features and the decoder's head. Seeds
+ * 001 (ResNet-50 + atrous decoder), 002 (MobileNetV2 + 4×4 transposed-conv decoder) and 003
+ * (MobileNetV2 + pix2pix decoder) are instances. A frozen encoder is the store's {@code
+ * freeze(encoder scope)}: excluded from the gradients, BatchNorm in inference mode.
  */
 public final class EncoderUNet implements SegmentationModel {
   public static final String ARCHITECTURE = "encoder_unet";
@@ -30,8 +30,11 @@ public final class EncoderUNet implements SegmentationModel {
     this(encoder, decoder, numClasses, encoderTrainable, null);
   }
 
-  /** @param weights the encoder's Keras weights file, or null to train it from scratch */
-  public EncoderUNet(Encoder encoder, Decoder decoder, int numClasses, boolean encoderTrainable, Path weights) {
+  /**
+   * @param weights the encoder's Keras weights file, or null to train it from scratch
+   */
+  public EncoderUNet(
+      Encoder encoder, Decoder decoder, int numClasses, boolean encoderTrainable, Path weights) {
     this.encoder = encoder;
     this.decoder = decoder;
     this.numClasses = numClasses;

@@ -1,12 +1,13 @@
 package org.tfseg.model;
 
-import org.tfseg.model.encoder.EncoderRegistry;
-import org.tfseg.model.encoder.Encoder;
-import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.nio.file.Path;
 import org.tfseg.config.Check;
 import org.tfseg.model.decoder.DecoderConfig;
+import org.tfseg.model.encoder.Encoder;
 import org.tfseg.model.encoder.EncoderConfig;
+import org.tfseg.model.encoder.EncoderRegistry;
+
 /**
  * A U-Net on a pretrained backbone ({@code "architecture": "encoder_unet"}), SMP's encoder +
  * decoder + head: seeds 001 (resnet50 + atrous), 002 (mobilenet_v2 + transpose) and 003
@@ -32,7 +33,11 @@ public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, In
   @Override
   public SegmentationModel build() {
     Encoder backbone = EncoderRegistry.create(encoder.name(), ENCODER_SCOPE);
-    return new EncoderUNet(backbone, decoder.build(), numClasses, encoder.trainable(),
+    return new EncoderUNet(
+        backbone,
+        decoder.build(),
+        numClasses,
+        encoder.trainable(),
         encoder.weights() == null ? null : Path.of(encoder.weights()));
   }
 }

@@ -3,9 +3,9 @@ package org.tfseg.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tensorflow.Graph;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.Graph;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.Layers;
@@ -17,15 +17,18 @@ import org.tfseg.graph.VariableStore;
  * Keras {@code model.summary()}: one row per layer (name, type, output shape, weights) and the
  * totals, digits grouped with commas. Built from a graph-only model construction (no session).
  */
-public record ModelSummary(String name, List<SummaryRow> rows, long total, long trainable, long nonTrainable) {
+public record ModelSummary(
+    String name, List<SummaryRow> rows, long total, long trainable, long nonTrainable) {
 
   /** Builds the model's training tower at {@code [None, h, w, c]} and records its layers. */
-  public static ModelSummary of(SegmentationModel model, int height, int width, int channels, long seed) {
+  public static ModelSummary of(
+      SegmentationModel model, int height, int width, int channels, long seed) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, seed);
       List<SummaryRow> rows = new ArrayList<>();
-      model.build(new Layers(tf, store, true, null, rows),
+      model.build(
+          new Layers(tf, store, true, null, rows),
           tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, channels))));
       return of(model.architecture(), rows, store);
     }
@@ -39,7 +42,11 @@ public record ModelSummary(String name, List<SummaryRow> rows, long total, long 
   }
 
   public String format() {
-    int nameW = Math.max(28, rows.stream().mapToInt(r -> r.name().length() + r.type().length() + 3).max().orElse(0) + 2);
+    int nameW =
+        Math.max(
+            28,
+            rows.stream().mapToInt(r -> r.name().length() + r.type().length() + 3).max().orElse(0)
+                + 2);
     int shapeW = 26;
     int paramW = 14;
     int width = nameW + shapeW + paramW;
@@ -50,8 +57,10 @@ public record ModelSummary(String name, List<SummaryRow> rows, long total, long 
     b.append("=".repeat(width)).append('\n');
     for (int i = 0; i < rows.size(); i++) {
       SummaryRow r = rows.get(i);
-      b.append(pad(r.name() + " (" + r.type() + ")", nameW)).append(pad(shape(r.outputShape()), shapeW))
-          .append(group(r.params())).append('\n');
+      b.append(pad(r.name() + " (" + r.type() + ")", nameW))
+          .append(pad(shape(r.outputShape()), shapeW))
+          .append(group(r.params()))
+          .append('\n');
       if (i < rows.size() - 1) {
         b.append('\n');
       }

@@ -16,8 +16,10 @@ public record PretrainedWeights(String scope, Path file) {
   /** A missing file is a user error raised before anything is built. */
   public void requireFile() {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": encoder weights file not found; download it with tools/fetch_weights.sh"
-          + " (see weights/README.md), or set \"weights\": null to train the encoder from scratch");
+      throw new UserError(
+          file
+              + ": encoder weights file not found; download it with tools/fetch_weights.sh"
+              + " (see weights/README.md), or set \"weights\": null to train the encoder from scratch");
     }
   }
 

@@ -6,12 +6,12 @@ import org.tfseg.graph.ConvSpec;
 import org.tfseg.graph.Layers;
 
 /**
- * ResNet v1 basic blocks (ResNet-18/34) as keras_cv's {@code apply_basic_block} builds them:
- * 3×3 conv (stride s, no bias) → BN → ReLU → 3×3 conv (no bias) → BN, added to the shortcut,
- * then ReLU. The shortcut is a 1×1 conv (stride s, no bias) + BN when the stride or the channel
- * count changes, the input otherwise (for ResNet-34 that is exactly keras_cv's "first block of
- * every stack but the first"). Layer names follow keras_cv ({@code 1_conv}, {@code 1_bn},
- * {@code 0_conv}, {@code add}, {@code out}, …) under {@code stage/blockN/}.
+ * ResNet v1 basic blocks (ResNet-18/34) as keras_cv's {@code apply_basic_block} builds them: 3×3
+ * conv (stride s, no bias) → BN → ReLU → 3×3 conv (no bias) → BN, added to the shortcut, then ReLU.
+ * The shortcut is a 1×1 conv (stride s, no bias) + BN when the stride or the channel count changes,
+ * the input otherwise (for ResNet-34 that is exactly keras_cv's "first block of every stack but the
+ * first"). Layer names follow keras_cv ({@code 1_conv}, {@code 1_bn}, {@code 0_conv}, {@code add},
+ * {@code out}, …) under {@code stage/blockN/}.
  *
  * <p>The BatchNorm epsilon differs by origin: keras_cv's ResNet uses 1.001e-5, while hand-built
  * Keras blocks (BASNet's extra encoder stages) use the Keras default 1e-3.
@@ -43,8 +43,8 @@ public final class ResNetBlocks {
   /**
    * One basic block.
    *
-   * @param relu whether to apply the final ReLU; false returns the sum (keras_cv's
-   *     {@code _add} output), for models that tap a stage before its last activation
+   * @param relu whether to apply the final ReLU; false returns the sum (keras_cv's {@code _add}
+   *     output), for models that tap a stage before its last activation
    */
   public Operand<TFloat32> basicBlock(
       Layers l, String name, Operand<TFloat32> x, int filters, int stride, boolean relu) {
@@ -54,7 +54,8 @@ public final class ResNetBlocks {
       shortcut = l.conv2d(name + "/0_conv", x, ConvSpec.of(filters, 1).stride(stride).noBias());
       shortcut = bn(l, name + "/0_bn", shortcut);
     }
-    Operand<TFloat32> y = l.conv2d(name + "/1_conv", x, ConvSpec.of(filters, 3).stride(stride).noBias());
+    Operand<TFloat32> y =
+        l.conv2d(name + "/1_conv", x, ConvSpec.of(filters, 3).stride(stride).noBias());
     y = bn(l, name + "/1_bn", y);
     y = l.relu(name + "/1_relu", y);
     y = l.conv2d(name + "/2_conv", y, ConvSpec.of(filters, 3).noBias());
@@ -64,18 +65,26 @@ public final class ResNetBlocks {
   }
 
   /**
-   * A stage (keras_cv's "stack"): {@code blocks} basic blocks named {@code name/block1…}, the
-   * first with the stride.
+   * A stage (keras_cv's "stack"): {@code blocks} basic blocks named {@code name/block1…}, the first
+   * with the stride.
    *
    * @param reluLast whether the last block applies its final ReLU (see {@link #basicBlock})
    */
   public Operand<TFloat32> basicStage(
-      Layers l, String name, Operand<TFloat32> x, int filters, int blocks, int stride, boolean reluLast) {
+      Layers l,
+      String name,
+      Operand<TFloat32> x,
+      int filters,
+      int blocks,
+      int stride,
+      boolean reluLast) {
     if (blocks < 1) {
       throw new IllegalArgumentException("a stage needs at least one block");
     }
     for (int i = 1; i <= blocks; i++) {
-      x = basicBlock(l, name + "/block" + i, x, filters, i == 1 ? stride : 1, i < blocks || reluLast);
+      x =
+          basicBlock(
+              l, name + "/block" + i, x, filters, i == 1 ? stride : 1, i < blocks || reluLast);
     }
     return x;
   }

@@ -42,7 +42,9 @@ public final class UNet implements SegmentationModel {
     return numClasses;
   }
 
-  /** Each level halves the size (2×2 max pool) and the decoder doubles it back for the skip concat. */
+  /**
+   * Each level halves the size (2×2 max pool) and the decoder doubles it back for the skip concat.
+   */
   @Override
   public int sizeMultiple() {
     return 1 << depth;

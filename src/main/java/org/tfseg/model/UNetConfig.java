@@ -2,16 +2,19 @@ package org.tfseg.model;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import org.tfseg.config.Check;
+
 /**
  * A U-Net ({@code "architecture": "unet"}).
  *
- * @param baseFilters filters of the first encoder stage, doubled at each level (1..1024, default 64)
+ * @param baseFilters filters of the first encoder stage, doubled at each level (1..1024, default
+ *     64)
  * @param depth number of down-sampling levels (1..6, default 4)
  * @param numClasses output channels; 1 means a binary mask with a sigmoid (>= 1, default 1)
  * @param inputChannels channels of the input image (1..4, default 3)
  */
 @JsonTypeName("unet")
-public record UNetConfig(Integer baseFilters, Integer depth, Integer numClasses, Integer inputChannels)
+public record UNetConfig(
+    Integer baseFilters, Integer depth, Integer numClasses, Integer inputChannels)
     implements ModelConfig {
   public UNetConfig {
     baseFilters = Check.orDefault(baseFilters, 64);

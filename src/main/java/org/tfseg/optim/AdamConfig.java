@@ -1,10 +1,10 @@
 package org.tfseg.optim;
 
-import org.tensorflow.op.Ops;
-import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.tfseg.config.Check;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import org.tensorflow.op.Ops;
+import org.tfseg.config.Check;
 
 /**
  * Adam ({@code "type": "adam"}), Keras defaults.

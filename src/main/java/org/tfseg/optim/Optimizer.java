@@ -20,9 +20,9 @@ import org.tfseg.graph.ScopeCache;
  * Base of the Keras-semantics optimizers, built on TF's raw {@code Apply*} training ops. The
  * learning rate is a graph variable ({@code optimizer/learning_rate}) so schedules and
  * ReduceLROnPlateau can change it between steps, and {@code optimizer/iterations} counts applied
- * steps (Keras {@code optimizer.iterations}); both are checkpointed with the slots.
- * (The tensorflow-framework optimizers are not used: their Adam races on its beta powers, their
- * {@code minimize} rejects non-trainable variables and their learning rate is a constant.)
+ * steps (Keras {@code optimizer.iterations}); both are checkpointed with the slots. (The
+ * tensorflow-framework optimizers are not used: their Adam races on its beta powers, their {@code
+ * minimize} rejects non-trainable variables and their learning rate is a constant.)
  */
 public abstract class Optimizer {
   protected final Ops tf;
@@ -36,11 +36,16 @@ public abstract class Optimizer {
     this.tf = tf;
     Ops scope = tf.withSubScope("optimizer");
     this.learningRate =
-        scope.withName("learning_rate").variable(scope.withInitScope().constant((float) initialLearningRate));
+        scope
+            .withName("learning_rate")
+            .variable(scope.withInitScope().constant((float) initialLearningRate));
     this.iterations = scope.withName("iterations").variable(scope.withInitScope().constant(0L));
-    this.learningRateFeed = scope.withName("learning_rate_feed").placeholder(TFloat32.class,
-        Placeholder.shape(Shape.scalar()));
-    this.setLearningRate = scope.withName("set_learning_rate").assign(learningRate, learningRateFeed);
+    this.learningRateFeed =
+        scope
+            .withName("learning_rate_feed")
+            .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+    this.setLearningRate =
+        scope.withName("set_learning_rate").assign(learningRate, learningRateFeed);
     this.slotScopes = new ScopeCache(scope.withSubScope("slots"));
   }
 
@@ -67,7 +72,10 @@ public abstract class Optimizer {
       Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
       applies.add(applyOne(scope, vars.get(i), g));
     }
-    return scope.withControlDependencies(applies).withName("step").assignAdd(iterations, scope.constant(1L));
+    return scope
+        .withControlDependencies(applies)
+        .withName("step")
+        .assignAdd(iterations, scope.constant(1L));
   }
 
   /** Builds the update of one variable given its gradient. */
@@ -77,7 +85,9 @@ public abstract class Optimizer {
   protected Variable<TFloat32> slot(ModelVariable var, String slotName) {
     Ops scope = slotScopes.get(var.name());
     Ops init = scope.withInitScope();
-    return scope.withName(slotName).variable(init.fill(init.constant(var.shape()), init.constant(0f)));
+    return scope
+        .withName(slotName)
+        .variable(init.fill(init.constant(var.shape()), init.constant(0f)));
   }
 
   protected Operand<TFloat32> lr() {

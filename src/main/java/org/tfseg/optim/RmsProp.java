@@ -7,9 +7,9 @@ import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.ModelVariable;
 
 /**
- * Keras {@code RMSprop}: {@code ms ← ρ·ms + (1−ρ)·g²}; {@code Δ = lr·g/√(ms + ε)} (centered:
- * {@code √(ms − mg² + ε)}); with momentum {@code mom ← μ·mom + Δ, θ ← θ − mom}, else
- * {@code θ ← θ − Δ}. TF's {@code ApplyRMSProp}/{@code ApplyCenteredRMSProp} compute exactly this.
+ * Keras {@code RMSprop}: {@code ms ← ρ·ms + (1−ρ)·g²}; {@code Δ = lr·g/√(ms + ε)} (centered: {@code
+ * √(ms − mg² + ε)}); with momentum {@code mom ← μ·mom + Δ, θ ← θ − mom}, else {@code θ ← θ − Δ}.
+ * TF's {@code ApplyRMSProp}/{@code ApplyCenteredRMSProp} compute exactly this.
  */
 public final class RmsProp extends Optimizer {
   private final float rho;
@@ -17,7 +17,8 @@ public final class RmsProp extends Optimizer {
   private final float epsilon;
   private final boolean centered;
 
-  public RmsProp(Ops tf, double learningRate, double rho, double momentum, double epsilon, boolean centered) {
+  public RmsProp(
+      Ops tf, double learningRate, double rho, double momentum, double epsilon, boolean centered) {
     super(tf, learningRate);
     this.rho = (float) rho;
     this.momentum = (float) momentum;
@@ -28,10 +29,25 @@ public final class RmsProp extends Optimizer {
   @Override
   protected Op applyOne(Ops t, ModelVariable var, Operand<TFloat32> grad) {
     if (centered) {
-      return t.train.applyCenteredRmsProp(var.variable(), slot(var, "mg"), slot(var, "ms"), slot(var, "mom"),
-          lr(), t.constant(rho), t.constant(momentum), t.constant(epsilon), grad);
+      return t.train.applyCenteredRmsProp(
+          var.variable(),
+          slot(var, "mg"),
+          slot(var, "ms"),
+          slot(var, "mom"),
+          lr(),
+          t.constant(rho),
+          t.constant(momentum),
+          t.constant(epsilon),
+          grad);
     }
-    return t.train.applyRmsProp(var.variable(), slot(var, "ms"), slot(var, "mom"), lr(), t.constant(rho),
-        t.constant(momentum), t.constant(epsilon), grad);
+    return t.train.applyRmsProp(
+        var.variable(),
+        slot(var, "ms"),
+        slot(var, "mom"),
+        lr(),
+        t.constant(rho),
+        t.constant(momentum),
+        t.constant(epsilon),
+        grad);
   }
 }

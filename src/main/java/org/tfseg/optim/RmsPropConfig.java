@@ -1,8 +1,9 @@
 package org.tfseg.optim;
 
-import org.tensorflow.op.Ops;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import org.tensorflow.op.Ops;
 import org.tfseg.config.Check;
+
 /**
  * RMSprop ({@code "type": "rmsprop"}), Keras defaults.
  *

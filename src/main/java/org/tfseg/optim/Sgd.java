@@ -8,9 +8,10 @@ import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.ModelVariable;
 
 /**
- * Keras {@code SGD}: {@code v ← μ·v − lr·g}; {@code θ ← θ + v} (Nesterov: {@code θ ← θ + μ·v − lr·g}).
- * Composed from assign ops rather than TF's {@code ApplyMomentum}, whose accumulator is scaled by
- * the learning rate at apply time and so differs from Keras once the learning rate changes.
+ * Keras {@code SGD}: {@code v ← μ·v − lr·g}; {@code θ ← θ + v} (Nesterov: {@code θ ← θ + μ·v −
+ * lr·g}). Composed from assign ops rather than TF's {@code ApplyMomentum}, whose accumulator is
+ * scaled by the learning rate at apply time and so differs from Keras once the learning rate
+ * changes.
  */
 public final class Sgd extends Optimizer {
   private final float momentum;
@@ -29,7 +30,8 @@ public final class Sgd extends Optimizer {
     }
     Variable<TFloat32> velocity = slot(var, "momentum");
     Operand<TFloat32> step = t.math.mul(lr(), grad);
-    Operand<TFloat32> v = t.assign(velocity, t.math.sub(t.math.mul(t.constant(momentum), velocity), step));
+    Operand<TFloat32> v =
+        t.assign(velocity, t.math.sub(t.math.mul(t.constant(momentum), velocity), step));
     Operand<TFloat32> delta = nesterov ? t.math.sub(t.math.mul(t.constant(momentum), v), step) : v;
     return t.assignAdd(var.variable(), delta);
   }

@@ -16,8 +16,13 @@ public final class CheckpointLocator {
 
   public static String resolve(Experiment experiment, String checkpointArg) {
     if (checkpointArg == null) {
-      RunDirectory run = RunDirectory.latest(Path.of(experiment.runRoot()), experiment.name())
-          .orElseThrow(() -> new UserError(experiment.experimentDir() + ": no training run found; train first or pass --checkpoint"));
+      RunDirectory run =
+          RunDirectory.latest(Path.of(experiment.runRoot()), experiment.name())
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          experiment.experimentDir()
+                              + ": no training run found; train first or pass --checkpoint"));
       return inRun(run.root());
     }
     Path p = Path.of(checkpointArg);
@@ -30,7 +35,9 @@ public final class CheckpointLocator {
     if (Files.isDirectory(p.resolve("checkpoints"))) {
       return inRun(p);
     }
-    throw new UserError(checkpointArg + ": not a checkpoint (expected a prefix with a .index file, a checkpoint folder or a run folder)");
+    throw new UserError(
+        checkpointArg
+            + ": not a checkpoint (expected a prefix with a .index file, a checkpoint folder or a run folder)");
   }
 
   private static String inRun(Path runDir) {

@@ -18,7 +18,8 @@ import org.tfseg.UserError;
  * @param learningRate the learning-rate variable's value
  * @param callbacks each callback's state, in callback-list order
  */
-public record CheckpointState(int epochsCompleted, long step, double learningRate, JsonNode callbacks) {
+public record CheckpointState(
+    int epochsCompleted, long step, double learningRate, JsonNode callbacks) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Path file(String prefix) {
@@ -38,7 +39,9 @@ public record CheckpointState(int epochsCompleted, long step, double learningRat
     }
   }
 
-  /** @throws UserError when the file is missing or not a checkpoint state */
+  /**
+   * @throws UserError when the file is missing or not a checkpoint state
+   */
   public static CheckpointState read(String prefix) {
     Path file = file(prefix);
     if (!Files.isRegularFile(file)) {
@@ -50,11 +53,17 @@ public record CheckpointState(int epochsCompleted, long step, double learningRat
     } catch (IOException e) {
       throw new UserError(file + ": unreadable checkpoint state (" + e.getMessage() + ")");
     }
-    if (state == null || !state.path("epochs_completed").canConvertToInt() || !state.path("step").isIntegralNumber()
+    if (state == null
+        || !state.path("epochs_completed").canConvertToInt()
+        || !state.path("step").isIntegralNumber()
         || !state.path("learning_rate").isNumber()) {
-      throw new UserError(file + ": not a checkpoint state (expected epochs_completed, step and learning_rate)");
+      throw new UserError(
+          file + ": not a checkpoint state (expected epochs_completed, step and learning_rate)");
     }
-    return new CheckpointState(state.get("epochs_completed").asInt(), state.get("step").asLong(),
-        state.get("learning_rate").asDouble(), state.get("callbacks"));
+    return new CheckpointState(
+        state.get("epochs_completed").asInt(),
+        state.get("step").asLong(),
+        state.get("learning_rate").asDouble(),
+        state.get("callbacks"));
   }
 }

@@ -1,10 +1,10 @@
 package org.tfseg.run;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.tfseg.UserError;
 
 /**
- * The files of one training run: {@code <run_root>/<name>/run-001}, {@code run-002}, …. Every
- * fresh training run gets a new numbered directory; existing ones are never reused, emptied or
- * deleted, so nothing written before is overwritten.
+ * The files of one training run: {@code <run_root>/<name>/run-001}, {@code run-002}, …. Every fresh
+ * training run gets a new numbered directory; existing ones are never reused, emptied or deleted,
+ * so nothing written before is overwritten.
  *
  * <pre>
  * run-003/
@@ -40,8 +40,8 @@ public final class RunDirectory {
   }
 
   /**
-   * Creates {@code runRoot/name/run-NNN}, numbered one above the highest existing run (gaps are
-   * not refilled), with an empty {@code checkpoints/}.
+   * Creates {@code runRoot/name/run-NNN}, numbered one above the highest existing run (gaps are not
+   * refilled), with an empty {@code checkpoints/}.
    *
    * @throws UserError if {@code name} is not a plain directory name or the directory cannot be
    *     created
@@ -85,8 +85,8 @@ public final class RunDirectory {
   }
 
   /**
-   * The highest-numbered run of experiment {@code name} that has an {@code experiment.json};
-   * empty if there is none.
+   * The highest-numbered run of experiment {@code name} that has an {@code experiment.json}; empty
+   * if there is none.
    */
   public static Optional<RunDirectory> latest(Path runRoot, String name) {
     Path parent = experimentDir(runRoot, name);
@@ -189,8 +189,11 @@ public final class RunDirectory {
 
   private static OptionalInt highestRunNumber(Path parent) throws IOException {
     try (Stream<Path> children = Files.list(parent)) {
-      return children.map(RunDirectory::runNumber).filter(OptionalInt::isPresent)
-          .mapToInt(OptionalInt::getAsInt).max();
+      return children
+          .map(RunDirectory::runNumber)
+          .filter(OptionalInt::isPresent)
+          .mapToInt(OptionalInt::getAsInt)
+          .max();
     }
   }
 

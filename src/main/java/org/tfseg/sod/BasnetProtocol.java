@@ -13,11 +13,11 @@ import java.util.Map;
  *
  * <ul>
  *   <li>both maps are normalised by {@code x / (max + 1e-8)} (no min subtraction);
- *   <li>MAE is {@code Σ|pred − gt| / (H·W + 1e-8)} on the normalised, un-binarised gt, averaged
- *       as {@code Σ / (n + 1e-8)};
+ *   <li>MAE is {@code Σ|pred − gt| / (H·W + 1e-8)} on the normalised, un-binarised gt, averaged as
+ *       {@code Σ / (n + 1e-8)};
  *   <li>{@code pred·255} (float) is histogrammed into 255 bins {@code [i, i+1)}, the last one
- *       closed; gt is {@code normalised·255 > 128}; per image {@code P = TP / (Pos + 1e-8)},
- *       {@code R = TP / (|gt| + 1e-8)} at the 255 thresholds;
+ *       closed; gt is {@code normalised·255 > 128}; per image {@code P = TP / (Pos + 1e-8)}, {@code
+ *       R = TP / (|gt| + 1e-8)} at the 255 thresholds;
  *   <li>precision and recall are averaged over the dataset <em>before</em> forming {@code F =
  *       1.3·P·R / (0.3·P + R + 1e-8)}; maxF / meanF are the max / mean of that curve;
  *   <li>the relaxed boundary F ({@link RelaxedBoundaryF}, ρ = 3) of {@code pred_norm ≥ 0.5} against
@@ -112,19 +112,30 @@ public final class BasnetProtocol {
     double mae = sum(maes) / (n + E8);
     double relaxF = NumpySum.mean(relax.stream().mapToDouble(Double::doubleValue).toArray());
     return new BasnetReport(
-        mae, SodEvaluator.max(f), NumpySum.mean(f), relaxF, pre, rec, f, new LinkedHashMap<>(perImage));
+        mae,
+        SodEvaluator.max(f),
+        NumpySum.mean(f),
+        relaxF,
+        pre,
+        rec,
+        f,
+        new LinkedHashMap<>(perImage));
   }
 
   private static double sum(List<Double> v) {
     return NumpySum.sum(v.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** Evaluates a prediction directory with this protocol (pairing and resizing as {@link ImagePairs}). */
+  /**
+   * Evaluates a prediction directory with this protocol (pairing and resizing as {@link
+   * ImagePairs}).
+   */
   public static BasnetReport evaluate(Path predDir, Path gtDir) {
     BasnetProtocol b = new BasnetProtocol();
     for (ImagePairs.Pair pair : ImagePairs.of(predDir, gtDir)) {
       ImagePairs.Loaded l = pair.load();
-      b.add(l.id(), l.prediction().values(), l.mask().values(), l.mask().height(), l.mask().width());
+      b.add(
+          l.id(), l.prediction().values(), l.mask().values(), l.mask().height(), l.mask().width());
     }
     return b.report();
   }

@@ -45,9 +45,16 @@ public final class CurvePlots {
 
   /** One curve per report, labelled with its name and maxF. */
   public static void writePrecisionRecall(Map<String, SodReport> reports, Path png) {
-    draw(series(reports, (name, r) -> label(name, "maxF", r.value("maxFm")), r -> r.recallCurve(),
+    draw(
+        series(
+            reports,
+            (name, r) -> label(name, "maxF", r.value("maxFm")),
+            r -> r.recallCurve(),
             SodReport::precisionCurve),
-        "Precision–recall (256 thresholds, dataset mean)", "Recall", "Precision", png);
+        "Precision–recall (256 thresholds, dataset mean)",
+        "Recall",
+        "Precision",
+        png);
   }
 
   public static void writeFmeasureVsThreshold(SodReport report, Path png) {
@@ -56,27 +63,47 @@ public final class CurvePlots {
 
   /** F-measure (β² = 0.3) against the threshold, one curve per report. */
   public static void writeFmeasureVsThreshold(Map<String, SodReport> reports, Path png) {
-    draw(series(reports,
-            (name, r) -> String.format(Locale.ROOT, "%s (maxF %.3f, meanF %.3f)", name, r.value("maxFm"),
-                r.value("meanFm")),
-            r -> SodReport.thresholds(), SodReport::fmeasureCurve),
-        "F-measure vs threshold (β² = 0.3)", "Threshold", "F-measure", png);
+    draw(
+        series(
+            reports,
+            (name, r) ->
+                String.format(
+                    Locale.ROOT,
+                    "%s (maxF %.3f, meanF %.3f)",
+                    name,
+                    r.value("maxFm"),
+                    r.value("meanFm")),
+            r -> SodReport.thresholds(),
+            SodReport::fmeasureCurve),
+        "F-measure vs threshold (β² = 0.3)",
+        "Threshold",
+        "F-measure",
+        png);
   }
 
   /** One labelled series per report, in the map's order. */
-  private static List<Series> series(Map<String, SodReport> reports,
+  private static List<Series> series(
+      Map<String, SodReport> reports,
       java.util.function.BiFunction<String, SodReport, String> label,
-      java.util.function.Function<SodReport, double[]> x, java.util.function.Function<SodReport, double[]> y) {
-    return new LinkedHashMap<>(reports).entrySet().stream()
-        .map(e -> new Series(label.apply(e.getKey(), e.getValue()), x.apply(e.getValue()), y.apply(e.getValue())))
-        .toList();
+      java.util.function.Function<SodReport, double[]> x,
+      java.util.function.Function<SodReport, double[]> y) {
+    return new LinkedHashMap<>(reports)
+        .entrySet().stream()
+            .map(
+                e ->
+                    new Series(
+                        label.apply(e.getKey(), e.getValue()),
+                        x.apply(e.getValue()),
+                        y.apply(e.getValue())))
+            .toList();
   }
 
   private static String label(String name, String what, double v) {
     return String.format(Locale.ROOT, "%s (%s %.3f)", name, what, v);
   }
 
-  private static void draw(List<Series> series, String title, String xLabel, String yLabel, Path png) {
+  private static void draw(
+      List<Series> series, String title, String xLabel, String yLabel, Path png) {
     System.setProperty("java.awt.headless", "true");
     BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -99,7 +126,8 @@ public final class CurvePlots {
         int y = TOP + ph - (int) Math.round(v * ph);
         g.setColor(new Color(0xdddddd));
         g.setStroke(
-            new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
+            new BasicStroke(
+                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
         g.drawLine(x, TOP, x, TOP + ph);
         g.drawLine(LEFT, y, LEFT + pw, y);
         g.setColor(Color.BLACK);

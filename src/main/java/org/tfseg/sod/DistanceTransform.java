@@ -1,20 +1,21 @@
 package org.tfseg.sod;
 
 /**
- * Exact Euclidean distance transform with nearest-pixel indices, bit-compatible with scipy's
- * {@code ndimage.distance_transform_edt(input, return_indices=True)}.
+ * Exact Euclidean distance transform with nearest-pixel indices, bit-compatible with scipy's {@code
+ * ndimage.distance_transform_edt(input, return_indices=True)}.
  *
- * <p>For every pixel it finds the nearest <em>target</em> pixel (scipy: the nearest zero of
- * {@code input}). The algorithm is the one scipy uses (Maurer, Qi and Raghavan 2003): a 1-D pass
- * down every column, then a lower-envelope pass along every row. Ties between equidistant targets
- * are broken as scipy does: the column pass keeps the upper candidate, the row pass keeps the
- * earlier candidate on the envelope (the left one), and an envelope site is dropped only when
- * the neighbour test is strictly positive. Targets are pixels where {@code target[i]} is true.
- * Checked index-for-index against scipy 1.17 on 400 random, tie-rich masks.
+ * <p>For every pixel it finds the nearest <em>target</em> pixel (scipy: the nearest zero of {@code
+ * input}). The algorithm is the one scipy uses (Maurer, Qi and Raghavan 2003): a 1-D pass down
+ * every column, then a lower-envelope pass along every row. Ties between equidistant targets are
+ * broken as scipy does: the column pass keeps the upper candidate, the row pass keeps the earlier
+ * candidate on the envelope (the left one), and an envelope site is dropped only when the neighbour
+ * test is strictly positive. Targets are pixels where {@code target[i]} is true. Checked
+ * index-for-index against scipy 1.17 on 400 random, tie-rich masks.
  */
 public final class DistanceTransform {
   /** Row-major nearest target index for every pixel, or -1 when the image has no target. */
   private final int[] nearest;
+
   private final int w;
 
   private DistanceTransform(int[] nearest, int w) {

@@ -1,13 +1,16 @@
 package org.tfseg.sod;
 
-/** Enhanced-alignment measure (E-measure) of a binary map, its 256-threshold curve and adaptive value. */
+/**
+ * Enhanced-alignment measure (E-measure) of a binary map, its 256-threshold curve and adaptive
+ * value.
+ */
 public final class Emeasure {
   private Emeasure() {}
 
   /**
-   * E-measure from counts alone: {@code n11 = |B∧gt|}, {@code positives = |B|}, {@code
-   * foreground = |gt|}, {@code pixels = N}. The four (b, g) cells each have one constant enhanced
-   * alignment value, so the score is a count-weighted sum.
+   * E-measure from counts alone: {@code n11 = |B∧gt|}, {@code positives = |B|}, {@code foreground =
+   * |gt|}, {@code pixels = N}. The four (b, g) cells each have one constant enhanced alignment
+   * value, so the score is a count-weighted sum.
    */
   public static double score(long n11, long positives, long foreground, long pixels) {
     double denom = pixels - 1 + SodImage.EPS;

@@ -17,8 +17,8 @@ import org.tfseg.UserError;
  * <p>Conversion: grey is kept; grey+alpha keeps the grey; RGB and RGBA use Pillow's fixed-point
  * ITU-R 601-2 luma {@code L = (19595·R + 38470·G + 7471·B + 0x8000) >> 16} (Pillow's {@code L24};
  * alpha ignored); palette images map each index through the palette, then the same formula;
- * 1/2/4-bit grey images are scaled to 0..255 (1-bit: 0/255). 16-bit images are refused: PIL
- * would clip them to 255, which is never what a mask or prediction means.
+ * 1/2/4-bit grey images are scaled to 0..255 (1-bit: 0/255). 16-bit images are refused: PIL would
+ * clip them to 255, which is never what a mask or prediction means.
  */
 public record GreyImage(int width, int height, int[] values) {
   public GreyImage {

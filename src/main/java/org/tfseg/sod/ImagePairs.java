@@ -21,8 +21,8 @@ public final class ImagePairs {
   /** One pair: the id is the mask's file name (as in PySODMetrics' per-image listings). */
   public record Pair(String id, Path prediction, Path mask) {
     /**
-     * Loads both files; a prediction of another size is resized to the mask's size with
-     * {@link PilBilinear}.
+     * Loads both files; a prediction of another size is resized to the mask's size with {@link
+     * PilBilinear}.
      */
     public Loaded load() {
       GreyImage m = GreyImage.read(mask);
@@ -49,8 +49,7 @@ public final class ImagePairs {
     for (Map.Entry<String, Path> e : preds.entrySet()) {
       Path mask = masks.get(e.getKey());
       if (mask == null) {
-        throw new UserError(
-            e.getValue() + ": no mask " + e.getKey() + ".png in " + gtDir);
+        throw new UserError(e.getValue() + ": no mask " + e.getKey() + ".png in " + gtDir);
       }
       pairs.add(new Pair(mask.getFileName().toString(), e.getValue(), mask));
     }

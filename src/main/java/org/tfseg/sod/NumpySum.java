@@ -1,8 +1,8 @@
 package org.tfseg.sod;
 
 /**
- * Sums and means in numpy's order (pairwise summation with 8 accumulators, blocks of 128), so
- * that means over whole images round as PySODMetrics' {@code np.mean} does.
+ * Sums and means in numpy's order (pairwise summation with 8 accumulators, blocks of 128), so that
+ * means over whole images round as PySODMetrics' {@code np.mean} does.
  */
 final class NumpySum {
   private static final int BLOCK = 128;

@@ -3,11 +3,11 @@ package org.tfseg.sod;
 /**
  * Pillow's {@code Image.resize(size, Image.BILINEAR)} on an 8-bit grey image, reproduced exactly
  * (Pillow 7+ {@code Resample.c}): a separable triangle filter whose support grows with the
- * downscaling factor (so downscaling averages, it is not point sampling), pixel centres at
- * {@code (i + 0.5)·scale}, coefficients normalised per output pixel and rounded to 22-bit fixed
- * point, horizontal pass first with the intermediate rounded and clipped to 8 bits, then the
- * vertical pass. This is how BASNet's and U²-Net's test scripts bring a prediction to the image
- * size. Checked identical to Pillow 9.4 on 300 random up- and down-scalings.
+ * downscaling factor (so downscaling averages, it is not point sampling), pixel centres at {@code
+ * (i + 0.5)·scale}, coefficients normalised per output pixel and rounded to 22-bit fixed point,
+ * horizontal pass first with the intermediate rounded and clipped to 8 bits, then the vertical
+ * pass. This is how BASNet's and U²-Net's test scripts bring a prediction to the image size.
+ * Checked identical to Pillow 9.4 on 300 random up- and down-scalings.
  */
 public final class PilBilinear {
   private static final int PRECISION_BITS = 32 - 8 - 2;

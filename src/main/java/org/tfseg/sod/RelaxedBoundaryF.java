@@ -3,13 +3,12 @@ package org.tfseg.sod;
 /**
  * Relaxed boundary F-measure (BASNet, Qin et al. CVPR 2019, §4.3), β² = 0.3, slack ρ pixels.
  *
- * <p>The paper's tool never published this measure (Binary-Segmentation-Evaluation-Tool issue
- * #4), so this follows the paper's text: both maps are binarised; a map's boundary is the map XOR
- * its erosion by a 3×3 square (pixels outside the image count as foreground, as in scikit-image
- * and OpenCV, so the image frame is not a boundary); relaxed precision is the fraction of
- * predicted boundary pixels within Euclidean distance ρ of a ground-truth boundary pixel, relaxed
- * recall the converse. A map without boundary pixels gives precision (or recall) 0, and F = 0
- * when P·R = 0.
+ * <p>The paper's tool never published this measure (Binary-Segmentation-Evaluation-Tool issue #4),
+ * so this follows the paper's text: both maps are binarised; a map's boundary is the map XOR its
+ * erosion by a 3×3 square (pixels outside the image count as foreground, as in scikit-image and
+ * OpenCV, so the image frame is not a boundary); relaxed precision is the fraction of predicted
+ * boundary pixels within Euclidean distance ρ of a ground-truth boundary pixel, relaxed recall the
+ * converse. A map without boundary pixels gives precision (or recall) 0, and F = 0 when P·R = 0.
  */
 public final class RelaxedBoundaryF {
   public static final double BETA2 = 0.3;

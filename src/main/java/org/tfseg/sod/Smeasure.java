@@ -3,9 +3,9 @@ package org.tfseg.sod;
 /**
  * Structure measure (S-measure, α = 0.5): object-aware plus region-aware structural similarity.
  *
- * <p>Edge case: when the foreground centroid lands on the last row or column, one or two
- * quadrants are empty and PySODMetrics returns NaN. Here an empty quadrant contributes 0 (its
- * weight is 0 anyway, so the other quadrants decide the score).
+ * <p>Edge case: when the foreground centroid lands on the last row or column, one or two quadrants
+ * are empty and PySODMetrics returns NaN. Here an empty quadrant contributes 0 (its weight is 0
+ * anyway, so the other quadrants decide the score).
  */
 public final class Smeasure {
   public static final double ALPHA = 0.5;

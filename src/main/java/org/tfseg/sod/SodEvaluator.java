@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Accumulates images and produces PySODMetrics' dataset values: every metric per image, then
- * averaged over images; for the threshold curves the per-image 256-vectors are averaged and max
- * and mean are taken of that mean curve.
+ * averaged over images; for the threshold curves the per-image 256-vectors are averaged and max and
+ * mean are taken of that mean curve.
  */
 public final class SodEvaluator {
   private static final int L = ThresholdCounts.LEVELS;
@@ -20,8 +20,8 @@ public final class SodEvaluator {
   private final double[] sumE = new double[L];
 
   /**
-   * Adds one image. {@code pred} must already be in [0, 1] (see {@link SodInputs#prediction});
-   * both arrays are h×w row-major.
+   * Adds one image. {@code pred} must already be in [0, 1] (see {@link SodInputs#prediction}); both
+   * arrays are h×w row-major.
    */
   public ImageScores add(String id, double[] pred, boolean[] gt, int h, int w) {
     SodImage.checkSizes(pred, gt, h, w);

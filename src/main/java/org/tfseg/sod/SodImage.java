@@ -54,8 +54,8 @@ final class SodImage {
   }
 
   /**
-   * Counts for the adaptive binary map {@code B = p ≥ min(2·mean(p), 1)}:
-   * {@code {|B ∧ gt|, |B|, |gt|}}.
+   * Counts for the adaptive binary map {@code B = p ≥ min(2·mean(p), 1)}: {@code {|B ∧ gt|, |B|,
+   * |gt|}}.
    */
   static long[] adaptiveCounts(double[] pred, boolean[] gt) {
     checkSizes(pred, gt);

@@ -14,8 +14,8 @@ public final class SodInputs {
   }
 
   /**
-   * {@code p = value / 255}, then {@code (p − min) / (max − min)} unless the prediction is
-   * constant (a constant prediction is kept as it is).
+   * {@code p = value / 255}, then {@code (p − min) / (max − min)} unless the prediction is constant
+   * (a constant prediction is kept as it is).
    */
   public static double[] prediction(int[] grey) {
     double[] p = new double[grey.length];

@@ -148,7 +148,8 @@ public final class SodReport {
     sb.append(String.format(Locale.ROOT, fmt, "metric", "value"));
     sb.append("-".repeat(width)).append("  ").append("-".repeat(10)).append('\n');
     values.forEach(
-        (k, v) -> sb.append(String.format(Locale.ROOT, fmt, k, String.format(Locale.ROOT, "%.6f", v))));
+        (k, v) ->
+            sb.append(String.format(Locale.ROOT, fmt, k, String.format(Locale.ROOT, "%.6f", v))));
     sb.append('(').append(caption).append(")\n");
     return sb.toString();
   }

@@ -3,9 +3,9 @@ package org.tfseg.sod;
 /**
  * Cumulative pixel counts at the 256 thresholds shared by the F- and E-measure curves.
  *
- * <p>Each prediction is quantised as {@code q = (int)(p·255)} (truncation, as numpy's
- * {@code astype(uint8)}); index k = 0..255 stands for level t = 255 − k and the predicate
- * {@code q ≥ t}, so the curve runs from the strictest threshold to the loosest.
+ * <p>Each prediction is quantised as {@code q = (int)(p·255)} (truncation, as numpy's {@code
+ * astype(uint8)}); index k = 0..255 stands for level t = 255 − k and the predicate {@code q ≥ t},
+ * so the curve runs from the strictest threshold to the loosest.
  */
 record ThresholdCounts(long[] truePositives, long[] positives, long foreground, long pixels) {
   static final int LEVELS = 256;

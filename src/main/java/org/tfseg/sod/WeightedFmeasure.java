@@ -1,9 +1,9 @@
 package org.tfseg.sod;
 
 /**
- * Weighted F-measure (Margolin et al. 2014, β² = 1) as PySODMetrics computes it: errors are
- * spread to background pixels from their nearest foreground pixel, smoothed by a 7×7 Gaussian
- * (σ = 5, zero padding), and background errors are weighted by their distance to the object.
+ * Weighted F-measure (Margolin et al. 2014, β² = 1) as PySODMetrics computes it: errors are spread
+ * to background pixels from their nearest foreground pixel, smoothed by a 7×7 Gaussian (σ = 5, zero
+ * padding), and background errors are weighted by their distance to the object.
  */
 public final class WeightedFmeasure {
   public static final double BETA2 = 1.0;

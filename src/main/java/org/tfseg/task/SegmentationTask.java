@@ -75,9 +75,17 @@ public final class SegmentationTask {
   /** The training graph's recipe: model, sizes, loss, optimizer and training metrics. */
   public ModelSpec trainingSpec() {
     ImageSize train = experiment.data().trainingSize();
-    return new ModelSpec(model, height(), width(), channels(), experiment.loss().build(),
-        experiment.optimizer()::build, metrics(experiment.training().metrics(), experiment.training().threshold()),
-        experiment.seed(), train.height(), train.width());
+    return new ModelSpec(
+        model,
+        height(),
+        width(),
+        channels(),
+        experiment.loss().build(),
+        experiment.optimizer()::build,
+        metrics(experiment.training().metrics(), experiment.training().threshold()),
+        experiment.seed(),
+        train.height(),
+        train.width());
   }
 
   /** The experiment's callbacks, in configuration order. */
@@ -125,12 +133,25 @@ public final class SegmentationTask {
     return samples;
   }
 
-  /** A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training only. */
+  /**
+   * A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training
+   * only.
+   */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
     var d = experiment.data();
-    Augmentation augmentation = training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
-    PipelineOptions options = new PipelineOptions(height(), width(), experiment.training().batchSize(),
-        training && d.shuffle(), experiment.seed(), d.parallelCalls(), d.prefetchBatches(), false, augmentation);
+    Augmentation augmentation =
+        training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
+    PipelineOptions options =
+        new PipelineOptions(
+            height(),
+            width(),
+            experiment.training().batchSize(),
+            training && d.shuffle(),
+            experiment.seed(),
+            d.parallelCalls(),
+            d.prefetchBatches(),
+            false,
+            augmentation);
     return new InputPipeline(samples, options);
   }
 
@@ -162,25 +183,46 @@ public final class SegmentationTask {
    *
    * @param source what {@code predictor} was loaded from, for the report
    */
-  public EvaluationReport evaluate(Predictor predictor, Split split, String source, boolean savedModel)
-      throws IOException {
+  public EvaluationReport evaluate(
+      Predictor predictor, Split split, String source, boolean savedModel) throws IOException {
     List<SamplePair> samples = samples(split);
     long start = System.nanoTime();
     if (sodEvaluation()) {
       SodReport sod = SodScoring.score(predictor, samples);
-      return new EvaluationReport(experiment.name(), source, savedModel, name(split), samples.size(),
-          seconds(start), sod.values(), sod);
+      return new EvaluationReport(
+          experiment.name(),
+          source,
+          savedModel,
+          name(split),
+          samples.size(),
+          seconds(start),
+          sod.values(),
+          sod);
     }
     List<StreamingMetric> metrics = evaluationMetrics();
     var results = new java.util.LinkedHashMap<String, Double>();
     try (MetricGraph graph = new MetricGraph(metrics, height(), width(), model.numClasses());
         InputPipeline data = pipeline(samples, false)) {
-      Evaluator evaluator = new Evaluator(metrics, b -> new StepResult(Double.NaN, (int) b.images().shape().get(0),
-          graph.statistics(predictor.predict(b.images()), b.masks())), false);
+      Evaluator evaluator =
+          new Evaluator(
+              metrics,
+              b ->
+                  new StepResult(
+                      Double.NaN,
+                      (int) b.images().shape().get(0),
+                      graph.statistics(predictor.predict(b.images()), b.masks())),
+              false);
       results.putAll(evaluator.run(data, null, ""));
     }
-    return new EvaluationReport(experiment.name(), source, savedModel, name(split), samples.size(),
-        seconds(start), results, null);
+    return new EvaluationReport(
+        experiment.name(),
+        source,
+        savedModel,
+        name(split),
+        samples.size(),
+        seconds(start),
+        results,
+        null);
   }
 
   private static double seconds(long start) {

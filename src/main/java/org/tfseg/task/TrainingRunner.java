@@ -32,15 +32,17 @@ import org.tfseg.train.TrainingOptions;
  * with the resolved experiment, or an existing one resumed from its {@code last} checkpoint; the
  * training graph built once, pretrained weights imported into a fresh run, and the loop run with
  * the default callbacks: the progress bar and the epoch log line first; history and the {@code
- * last} / {@code final} checkpoints after the experiment's own callbacks (as Keras appends History),
- * so they see what those add to the logs and the weights they restore.
+ * last} / {@code final} checkpoints after the experiment's own callbacks (as Keras appends
+ * History), so they see what those add to the logs and the weights they restore.
  */
 public final class TrainingRunner {
   private final SegmentationTask task;
   private final PrintStream console;
   private final boolean interactive;
 
-  /** @param interactive whether {@code console} is a terminal (progress bars redrawn in place) */
+  /**
+   * @param interactive whether {@code console} is a terminal (progress bars redrawn in place)
+   */
   public TrainingRunner(SegmentationTask task, PrintStream console, boolean interactive) {
     this.task = task;
     this.console = console;
@@ -59,34 +61,63 @@ public final class TrainingRunner {
 
   private TrainingResult run(Path resume) throws IOException {
     Experiment e = task.experiment();
-    Optional<PretrainedWeights> pretrained = resume == null ? task.model().pretrained() : Optional.empty();
+    Optional<PretrainedWeights> pretrained =
+        resume == null ? task.model().pretrained() : Optional.empty();
     pretrained.ifPresent(PretrainedWeights::requireFile);
     DataSplits splits = task.splits();
     if (splits.train().isEmpty()) {
       throw new UserError("the training split is empty");
     }
     RunDirectory run = resume != null ? RunDirectory.open(resume) : newRun(e);
-    History history = resume != null ? History.load(run.historyCsv(), run.historyJson())
-        : new History(run.historyCsv(), run.historyJson());
+    History history =
+        resume != null
+            ? History.load(run.historyCsv(), run.historyJson())
+            : new History(run.historyCsv(), run.historyJson());
     try (RunLog log = run.openLog(console);
         TrainingGraph graph = new TrainingGraph(task.trainingSpec());
         InputPipeline trainData = task.pipeline(splits.train(), true);
-        InputPipeline valData = splits.validation().isEmpty() ? null : task.pipeline(splits.validation(), false)) {
+        InputPipeline valData =
+            splits.validation().isEmpty() ? null : task.pipeline(splits.validation(), false)) {
       ModelSummary s = graph.summary();
-      log.line("tfseg: " + (resume != null ? "resuming " : "training ") + e.name() + " in " + run.root());
-      log.line(String.format("data: %d train, %d validation, %d test samples at %dx%d; batch %d",
-          splits.train().size(), splits.validation().size(), splits.test().size(), task.height(), task.width(),
-          e.training().batchSize())
-          + (e.data().augmentation() != null ? "; training augmented, at " + e.data().trainingSize() : ""));
-      log.line(String.format("model: %s, %s params (%s trainable, %s non-trainable)", s.name(),
-          ModelSummary.group(s.total()), ModelSummary.group(s.trainable()), ModelSummary.group(s.nonTrainable())));
+      log.line(
+          "tfseg: "
+              + (resume != null ? "resuming " : "training ")
+              + e.name()
+              + " in "
+              + run.root());
+      log.line(
+          String.format(
+                  "data: %d train, %d validation, %d test samples at %dx%d; batch %d",
+                  splits.train().size(),
+                  splits.validation().size(),
+                  splits.test().size(),
+                  task.height(),
+                  task.width(),
+                  e.training().batchSize())
+              + (e.data().augmentation() != null
+                  ? "; training augmented, at " + e.data().trainingSize()
+                  : ""));
+      log.line(
+          String.format(
+              "model: %s, %s params (%s trainable, %s non-trainable)",
+              s.name(),
+              ModelSummary.group(s.total()),
+              ModelSummary.group(s.trainable()),
+              ModelSummary.group(s.nonTrainable())));
       if (pretrained.isPresent()) {
-        log.line("encoder weights: " + pretrained.get().load(graph.session(), graph.store()).summary());
+        log.line(
+            "encoder weights: " + pretrained.get().load(graph.session(), graph.store()).summary());
       }
       var t = e.training();
-      Trainer trainer = new Trainer(graph, trainData, valData,
-          new TrainingOptions(t.epochs(), t.stepsPerEpoch(), t.validationSteps(), t.maxSteps()),
-          callbacks(history), run, log);
+      Trainer trainer =
+          new Trainer(
+              graph,
+              trainData,
+              valData,
+              new TrainingOptions(t.epochs(), t.stepsPerEpoch(), t.validationSteps(), t.maxSteps()),
+              callbacks(history),
+              run,
+              log);
       if (resume != null) {
         trainer.resume(LastCheckpoint.LAST);
       }

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.tfseg.metric.StreamingMetric;
 
 /**
- * Running epoch values as Keras reports them: the loss is the batch-size-weighted mean of the
- * batch losses; each metric sums its additive statistics over the batches seen so far.
+ * Running epoch values as Keras reports them: the loss is the batch-size-weighted mean of the batch
+ * losses; each metric sums its additive statistics over the batches seen so far.
  */
 public final class EpochAccumulator {
   private final List<StreamingMetric> metrics;
@@ -43,7 +43,9 @@ public final class EpochAccumulator {
     Map<String, Double> out = new LinkedHashMap<>();
     out.put(prefix + "loss", samples == 0 ? Double.NaN : lossSum / samples);
     for (int i = 0; i < metrics.size(); i++) {
-      out.put(prefix + metrics.get(i).name(), totals[i] == null ? Double.NaN : metrics.get(i).result(totals[i]));
+      out.put(
+          prefix + metrics.get(i).name(),
+          totals[i] == null ? Double.NaN : metrics.get(i).result(totals[i]));
     }
     return out;
   }

@@ -10,9 +10,9 @@ import org.tfseg.optim.Optimizer;
 
 /**
  * Everything a graph needs to be built for one experiment (the "task" of TF Model Garden):
- * architecture, input size, objective, optimizer factory and metrics. {@code height × width} is
- * the evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs
- * when the training split is randomly cropped (the models are fully convolutional).
+ * architecture, input size, objective, optimizer factory and metrics. {@code height × width} is the
+ * evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs when
+ * the training split is randomly cropped (the models are fully convolutional).
  */
 public record ModelSpec(
     SegmentationModel model,
@@ -26,8 +26,15 @@ public record ModelSpec(
     int trainHeight,
     int trainWidth) {
   /** Training and evaluation at the same size. */
-  public ModelSpec(SegmentationModel model, int height, int width, int channels, Loss loss,
-      Function<Ops, Optimizer> optimizer, List<StreamingMetric> metrics, long seed) {
+  public ModelSpec(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      Loss loss,
+      Function<Ops, Optimizer> optimizer,
+      List<StreamingMetric> metrics,
+      long seed) {
     this(model, height, width, channels, loss, optimizer, metrics, seed, height, width);
   }
 }

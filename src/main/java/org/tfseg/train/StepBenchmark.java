@@ -8,15 +8,16 @@ import org.tfseg.graph.Tensors;
 import org.tfseg.model.ModelSummary;
 
 /**
- * Times training steps (forward, loss, backward, optimizer update) on one fixed random batch at
- * the training size, after untimed warm-up steps, as timm's {@code benchmark.py} does.
+ * Times training steps (forward, loss, backward, optimizer update) on one fixed random batch at the
+ * training size, after untimed warm-up steps, as timm's {@code benchmark.py} does.
  */
 public final class StepBenchmark {
   /**
    * @param buildSeconds time to build the graph and its session, before the first step
    * @param stepMillis each timed step
    */
-  public record Result(ModelSummary summary, double buildSeconds, int batch, int warmup, double[] stepMillis) {
+  public record Result(
+      ModelSummary summary, double buildSeconds, int batch, int warmup, double[] stepMillis) {
     public double mean() {
       return Arrays.stream(stepMillis).average().orElse(Double.NaN);
     }

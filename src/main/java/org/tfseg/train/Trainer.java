@@ -37,8 +37,14 @@ public final class Trainer {
   private int stepsInEpoch;
   private Map<String, Double> epochLogs = Map.of();
 
-  public Trainer(TrainingGraph graph, InputPipeline train, InputPipeline validation, TrainingOptions options,
-      CallbackList callbacks, RunDirectory run, RunLog log) {
+  public Trainer(
+      TrainingGraph graph,
+      InputPipeline train,
+      InputPipeline validation,
+      TrainingOptions options,
+      CallbackList callbacks,
+      RunDirectory run,
+      RunLog log) {
     this.graph = graph;
     this.train = train;
     this.validation = validation;
@@ -55,8 +61,16 @@ public final class Trainer {
     graph.restore(prefix);
     callbacks.restoreState(state.callbacks());
     completedEpochs = state.epochsCompleted();
-    log.line("Resumed " + run.root() + " after epoch " + completedEpochs + " (step " + state.step()
-        + ", learning rate " + state.learningRate() + ")");
+    log.line(
+        "Resumed "
+            + run.root()
+            + " after epoch "
+            + completedEpochs
+            + " (step "
+            + state.step()
+            + ", learning rate "
+            + state.learningRate()
+            + ")");
     return state;
   }
 
@@ -64,8 +78,11 @@ public final class Trainer {
   public Map<String, Double> fit() {
     callbacks.onTrainBegin(control);
     int steps = cap(train.stepsPerEpoch(), options.stepsPerEpoch());
-    Evaluator validator = validation == null ? null
-        : new Evaluator(graph.spec().metrics(), b -> graph.evaluate(b.images(), b.masks()), true);
+    Evaluator validator =
+        validation == null
+            ? null
+            : new Evaluator(
+                graph.spec().metrics(), b -> graph.evaluate(b.images(), b.masks()), true);
     Map<String, Double> logs = new LinkedHashMap<>();
     for (int epoch = completedEpochs; epoch < options.epochs() && !stopRequested; epoch++) {
       stepsInEpoch = stepsLeft(steps);
@@ -76,7 +93,8 @@ public final class Trainer {
       double lr = graph.optimizer().learningRate(graph.session());
       logs = trainEpoch(epoch, lr);
       if (validator != null) {
-        logs.putAll(validator.run(validation, options.validationSteps(), "val_", callbacks, control));
+        logs.putAll(
+            validator.run(validation, options.validationSteps(), "val_", callbacks, control));
       }
       logs.put("learning_rate", lr);
       completedEpochs = epoch + 1;
@@ -99,8 +117,16 @@ public final class Trainer {
         try (Batch b = it.next()) {
           StepResult r = graph.train(b.images(), b.masks());
           if (!Double.isFinite(r.loss())) {
-            throw new TrainingDiverged("loss became " + r.loss() + " at epoch " + (epoch + 1) + ", step "
-                + (batch + 1) + " (learning rate " + lr + "); lower the learning rate");
+            throw new TrainingDiverged(
+                "loss became "
+                    + r.loss()
+                    + " at epoch "
+                    + (epoch + 1)
+                    + ", step "
+                    + (batch + 1)
+                    + " (learning rate "
+                    + lr
+                    + "); lower the learning rate");
           }
           acc.add(r);
           Map<String, Double> batchLogs = new LinkedHashMap<>(acc.values(""));
@@ -190,7 +216,8 @@ public final class Trainer {
         throw new UncheckedIOException("creating the folder of checkpoint " + prefix, e);
       }
       graph.save(prefix);
-      new CheckpointState(completedEpochs, globalStep(), learningRate(), callbacks.state()).write(prefix);
+      new CheckpointState(completedEpochs, globalStep(), learningRate(), callbacks.state())
+          .write(prefix);
       return prefix;
     }
 

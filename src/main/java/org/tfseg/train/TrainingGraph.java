@@ -13,9 +13,9 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tfseg.graph.Layers;
-import org.tfseg.graph.Tensors;
 import org.tfseg.graph.ModelVariable;
 import org.tfseg.graph.SummaryRow;
+import org.tfseg.graph.Tensors;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.Heads;
@@ -61,10 +61,15 @@ public final class TrainingGraph implements AutoCloseable {
       this.evalImages = images;
       this.evalTargets = targets;
     } else { // a random-crop size for training: the inference tower gets its own inputs
-      this.evalImages = tf.withName("eval_images").placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), spec.channels())));
-      this.evalTargets = tf.withName("eval_targets").placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), 1)));
+      this.evalImages =
+          tf.withName("eval_images")
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), spec.channels())));
+      this.evalTargets =
+          tf.withName("eval_targets")
+              .placeholder(
+                  TFloat32.class, Placeholder.shape(Shape.of(-1, spec.height(), spec.width(), 1)));
     }
     this.store = new VariableStore(tf, spec.seed());
     this.optimizer = spec.optimizer().apply(tf);
@@ -103,8 +108,14 @@ public final class TrainingGraph implements AutoCloseable {
     return run(evalImages, evalTargets, batchImages, batchTargets, evalLoss, evalStats, null);
   }
 
-  private StepResult run(Placeholder<TFloat32> xIn, Placeholder<TFloat32> yIn, TFloat32 x, TFloat32 y,
-      Operand<TFloat32> loss, List<List<Operand<TFloat64>>> stats, Op target) {
+  private StepResult run(
+      Placeholder<TFloat32> xIn,
+      Placeholder<TFloat32> yIn,
+      TFloat32 x,
+      TFloat32 y,
+      Operand<TFloat32> loss,
+      List<List<Operand<TFloat64>>> stats,
+      Op target) {
     Session.Runner r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
     stats.forEach(list -> list.forEach(r::fetch));
     if (target != null) {

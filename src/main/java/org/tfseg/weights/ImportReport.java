@@ -14,7 +14,12 @@ import org.tfseg.UserError;
  * @param shapeMismatches pairs whose shapes differ, as {@code variable [shape] ← weight [shape]}
  */
 public record ImportReport(
-    Path file, ImportMode mode, int tensors, long values, List<String> missing, List<String> unexpected,
+    Path file,
+    ImportMode mode,
+    int tensors,
+    long values,
+    List<String> missing,
+    List<String> unexpected,
     List<String> shapeMismatches) {
 
   /** Every model variable gets a value of its shape; unexpected file weights are allowed. */
@@ -22,19 +27,32 @@ public record ImportReport(
     return missing.isEmpty() && shapeMismatches.isEmpty();
   }
 
-  /** @throws UserError naming the file and the first problems, if not {@link #complete()} */
+  /**
+   * @throws UserError naming the file and the first problems, if not {@link #complete()}
+   */
   public void requireComplete() {
     if (!complete()) {
-      throw new UserError(file + ": does not fit the model (" + mode + "): "
-          + count(shapeMismatches, "shape mismatches") + ", " + count(missing, "missing weights"));
+      throw new UserError(
+          file
+              + ": does not fit the model ("
+              + mode
+              + "): "
+              + count(shapeMismatches, "shape mismatches")
+              + ", "
+              + count(missing, "missing weights"));
     }
   }
 
   /** A few lines for the log. */
   public String summary() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("%s: %d tensors (%,d values) imported %s", file, tensors, values,
-        mode == ImportMode.BY_NAME ? "by name" : "by position (names differ)"));
+    sb.append(
+        String.format(
+            "%s: %d tensors (%,d values) imported %s",
+            file,
+            tensors,
+            values,
+            mode == ImportMode.BY_NAME ? "by name" : "by position (names differ)"));
     append(sb, "shape mismatches", shapeMismatches);
     append(sb, "missing", missing);
     append(sb, "unexpected (not used)", unexpected);
@@ -43,12 +61,19 @@ public record ImportReport(
 
   private static String count(List<String> items, String what) {
     String s = items.size() + " " + what;
-    return items.isEmpty() ? s : s + " " + items.subList(0, Math.min(3, items.size())) + (items.size() > 3 ? "…" : "");
+    return items.isEmpty()
+        ? s
+        : s + " " + items.subList(0, Math.min(3, items.size())) + (items.size() > 3 ? "…" : "");
   }
 
   private static void append(StringBuilder sb, String title, List<String> items) {
     if (!items.isEmpty()) {
-      sb.append(System.lineSeparator()).append("  ").append(title).append(" (").append(items.size()).append("): ")
+      sb.append(System.lineSeparator())
+          .append("  ")
+          .append(title)
+          .append(" (")
+          .append(items.size())
+          .append("): ")
           .append(String.join(", ", items.subList(0, Math.min(10, items.size()))))
           .append(items.size() > 10 ? ", …" : "");
     }

@@ -34,16 +34,18 @@ public final class KerasWeightImport {
 
   /**
    * Imports {@code path} into the variables below {@code scope}. Run it after the model is built
-   * and before training; a Session whose variables are not yet initialized initializes them
-   * first (its first run does), then takes the imported values.
+   * and before training; a Session whose variables are not yet initialized initializes them first
+   * (its first run does), then takes the imported values.
    *
    * @throws UserError if the file is missing (naming the fetch script) or unreadable, or if any
    *     variable would stay without a value or a shape differs
    */
   public static ImportReport load(Session session, VariableStore store, String scope, Path path) {
     if (!Files.isRegularFile(path)) {
-      throw new UserError(path + ": weights file not found; download it with tools/fetch_weights.sh"
-          + " (see weights/README.md)");
+      throw new UserError(
+          path
+              + ": weights file not found; download it with tools/fetch_weights.sh"
+              + " (see weights/README.md)");
     }
     try (KerasWeightsFile file = KerasWeightsFile.open(path)) {
       ImportPlan plan = plan(file, store, scope);
@@ -63,7 +65,8 @@ public final class KerasWeightImport {
     while (from < assignments.size()) {
       long values = 0;
       int to = from;
-      while (to < assignments.size() && (to == from || values + assignments.get(to).variable().size() <= VALUES_PER_RUN)) {
+      while (to < assignments.size()
+          && (to == from || values + assignments.get(to).variable().size() <= VALUES_PER_RUN)) {
         values += assignments.get(to++).variable().size();
       }
       run(session, tf, file, assignments.subList(from, to));

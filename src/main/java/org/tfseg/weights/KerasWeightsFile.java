@@ -31,7 +31,9 @@ public final class KerasWeightsFile implements AutoCloseable {
     this.layers = layers;
   }
 
-  /** @throws UserError if the file is missing, not HDF5, or not in Keras' layout */
+  /**
+   * @throws UserError if the file is missing, not HDF5, or not in Keras' layout
+   */
   public static KerasWeightsFile open(Path path) {
     if (!Files.isRegularFile(path)) {
       throw new UserError(path + ": weights file not found");
@@ -82,7 +84,13 @@ public final class KerasWeightsFile implements AutoCloseable {
       }
       return f;
     }
-    throw new UserError(path + ": weight " + w.datasetPath() + " is not floating point (" + data.getClass().getSimpleName() + ")");
+    throw new UserError(
+        path
+            + ": weight "
+            + w.datasetPath()
+            + " is not floating point ("
+            + data.getClass().getSimpleName()
+            + ")");
   }
 
   @Override
@@ -92,7 +100,8 @@ public final class KerasWeightsFile implements AutoCloseable {
 
   private static List<KerasLayer> readLayers(Path path, HdfFile hdf) {
     Group root = hdf;
-    if (root.getAttribute("layer_names") == null && root.getChild("model_weights") instanceof Group g) {
+    if (root.getAttribute("layer_names") == null
+        && root.getChild("model_weights") instanceof Group g) {
       root = g;
     }
     Attribute names = root.getAttribute("layer_names");
@@ -104,7 +113,8 @@ public final class KerasWeightsFile implements AutoCloseable {
     for (String layer : strings(names)) {
       Node node = root.getChild(layer);
       if (!(node instanceof Group group)) {
-        throw new UserError(path + ": layer " + layer + " is listed in layer_names but has no group");
+        throw new UserError(
+            path + ": layer " + layer + " is listed in layer_names but has no group");
       }
       Attribute weightNames = group.getAttribute("weight_names");
       List<KerasWeight> weights = new ArrayList<>();
@@ -136,7 +146,12 @@ public final class KerasWeightsFile implements AutoCloseable {
     if (data.getClass().isArray() && java.lang.reflect.Array.getLength(data) == 0) {
       return List.of();
     }
-    throw new UserError(a.getNode().getFile() + ": attribute " + a.getName() + " of " + a.getNode().getPath()
-        + " is not a list of names");
+    throw new UserError(
+        a.getNode().getFile()
+            + ": attribute "
+            + a.getName()
+            + " of "
+            + a.getNode().getPath()
+            + " is not a list of names");
   }
 }

@@ -20,24 +20,28 @@ import org.tfseg.graph.ModelVariable;
 final class WeightMatcher {
   private WeightMatcher() {}
 
-  static ImportPlan match(Path file, List<KerasLayer> layers, List<ModelVariable> variables, String scope) {
+  static ImportPlan match(
+      Path file, List<KerasLayer> layers, List<ModelVariable> variables, String scope) {
     String prefix = scope.isEmpty() ? "" : scope + "/";
     List<ModelVariable> own = variables.stream().filter(v -> v.name().startsWith(prefix)).toList();
     if (own.isEmpty()) {
-      throw new IllegalArgumentException("no model variables below scope \"" + scope + "\": build the encoder first");
+      throw new IllegalArgumentException(
+          "no model variables below scope \"" + scope + "\": build the encoder first");
     }
     ImportPlan byName = byName(file, layers, own, prefix);
     if (byName.report().missing().isEmpty()) {
       return byName;
     }
     ImportPlan byPosition = byPosition(file, layers, own, prefix);
-    if (byPosition.report().complete() || byPosition.assignments().size() > byName.assignments().size()) {
+    if (byPosition.report().complete()
+        || byPosition.assignments().size() > byName.assignments().size()) {
       return byPosition;
     }
     return byName;
   }
 
-  private static ImportPlan byName(Path file, List<KerasLayer> layers, List<ModelVariable> own, String prefix) {
+  private static ImportPlan byName(
+      Path file, List<KerasLayer> layers, List<ModelVariable> own, String prefix) {
     Map<String, KerasWeight> weights = new HashMap<>();
     for (KerasLayer l : layers) {
       for (KerasWeight w : l.weights()) {
@@ -56,12 +60,15 @@ final class WeightMatcher {
       }
     }
     for (KerasLayer l : layers) {
-      l.weights().stream().filter(w -> !used.contains(w)).forEach(w -> b.unexpected.add(w.datasetPath()));
+      l.weights().stream()
+          .filter(w -> !used.contains(w))
+          .forEach(w -> b.unexpected.add(w.datasetPath()));
     }
     return b.build(file, ImportMode.BY_NAME);
   }
 
-  private static ImportPlan byPosition(Path file, List<KerasLayer> layers, List<ModelVariable> own, String prefix) {
+  private static ImportPlan byPosition(
+      Path file, List<KerasLayer> layers, List<ModelVariable> own, String prefix) {
     List<KerasLayer> fileLayers = layers.stream().filter(l -> !l.weights().isEmpty()).toList();
     List<List<ModelVariable>> modelLayers = new ArrayList<>(modelLayers(own, prefix).values());
     Builder b = new Builder();
@@ -70,22 +77,33 @@ final class WeightMatcher {
       List<ModelVariable> vs = modelLayers.get(i);
       List<KerasWeight> ws = fileLayers.get(i).weights();
       if (vs.size() != ws.size()) {
-        b.mismatches.add(layerOf(vs.get(0)) + " (" + vs.size() + " weights) ← " + fileLayers.get(i).name()
-            + " (" + ws.size() + " weights)");
+        b.mismatches.add(
+            layerOf(vs.get(0))
+                + " ("
+                + vs.size()
+                + " weights) ← "
+                + fileLayers.get(i).name()
+                + " ("
+                + ws.size()
+                + " weights)");
         continue;
       }
       for (int j = 0; j < vs.size(); j++) {
         b.pair(vs.get(j), ws.get(j));
       }
     }
-    modelLayers.subList(common, modelLayers.size()).forEach(vs -> vs.forEach(v -> b.missing.add(v.name())));
-    fileLayers.subList(common, fileLayers.size())
+    modelLayers
+        .subList(common, modelLayers.size())
+        .forEach(vs -> vs.forEach(v -> b.missing.add(v.name())));
+    fileLayers
+        .subList(common, fileLayers.size())
         .forEach(l -> l.weights().forEach(w -> b.unexpected.add(w.datasetPath())));
     return b.build(file, ImportMode.BY_POSITION);
   }
 
   /** Variables grouped by layer (the name without its leaf), in creation order. */
-  private static Map<String, List<ModelVariable>> modelLayers(List<ModelVariable> own, String prefix) {
+  private static Map<String, List<ModelVariable>> modelLayers(
+      List<ModelVariable> own, String prefix) {
     Map<String, List<ModelVariable>> layers = new LinkedHashMap<>();
     for (ModelVariable v : own) {
       layers.computeIfAbsent(layerOf(v), k -> new ArrayList<>()).add(v);
@@ -107,7 +125,14 @@ final class WeightMatcher {
     void pair(ModelVariable v, KerasWeight w) {
       long[] shape = v.shape().asArray();
       if (!Arrays.equals(shape, w.shape())) {
-        mismatches.add(v.name() + " " + Arrays.toString(shape) + " ← " + w.datasetPath() + " " + Arrays.toString(w.shape()));
+        mismatches.add(
+            v.name()
+                + " "
+                + Arrays.toString(shape)
+                + " ← "
+                + w.datasetPath()
+                + " "
+                + Arrays.toString(w.shape()));
         return;
       }
       assignments.add(new Assignment(v, w));
@@ -115,8 +140,15 @@ final class WeightMatcher {
     }
 
     ImportPlan build(Path file, ImportMode mode) {
-      ImportReport report = new ImportReport(file, mode, assignments.size(), values, List.copyOf(missing),
-          List.copyOf(unexpected), List.copyOf(mismatches));
+      ImportReport report =
+          new ImportReport(
+              file,
+              mode,
+              assignments.size(),
+              values,
+              List.copyOf(missing),
+              List.copyOf(unexpected),
+              List.copyOf(mismatches));
       return new ImportPlan(List.copyOf(assignments), report);
     }
   }

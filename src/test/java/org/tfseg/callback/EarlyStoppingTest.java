@@ -103,7 +103,8 @@ class EarlyStoppingTest {
     FakeControl noBaseline = new FakeControl(0.01);
     EarlyStopping cb2 = new EarlyStopping("val_loss", 0.0, 2, MonitorMode.MIN, null, false, 0);
     noBaseline.trainBegin(List.of(cb2));
-    assertEquals(3, noBaseline.runEpochs(List.of(cb2), "val_loss", new double[] {0.6, 0.7, 0.7, 1}, 0));
+    assertEquals(
+        3, noBaseline.runEpochs(List.of(cb2), "val_loss", new double[] {0.6, 0.7, 0.7, 1}, 0));
 
     // Beating the baseline resets the count.
     FakeControl beaten = new FakeControl(0.01);
@@ -169,9 +170,13 @@ class EarlyStoppingTest {
       } else {
         // It came before: the best checkpoint is loaded instead.
         assertEquals(List.of(), second.restoredEpochs, "split at " + split);
-        assertEquals(List.of(ModelCheckpoint.BEST), second.restoredCheckpoints, "split at " + split);
-        assertEquals(List.of("Epoch 14: early stopping",
-            "Restoring model weights from the best checkpoint (epoch 9)."), second.log);
+        assertEquals(
+            List.of(ModelCheckpoint.BEST), second.restoredCheckpoints, "split at " + split);
+        assertEquals(
+            List.of(
+                "Epoch 14: early stopping",
+                "Restoring model weights from the best checkpoint (epoch 9)."),
+            second.log);
       }
     }
   }

@@ -14,8 +14,10 @@ final class FakeControl implements TrainingControl {
   final List<String> saved = new ArrayList<>();
   final List<Integer> restoredEpochs = new ArrayList<>();
   final List<String> restoredCheckpoints = new ArrayList<>();
+
   /** Learning rate per epoch end, as passed in the logs. */
   final List<Double> learningRates = new ArrayList<>();
+
   boolean stopRequested;
   int epoch;
   private float learningRate;

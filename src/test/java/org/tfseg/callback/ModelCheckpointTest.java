@@ -38,7 +38,8 @@ class ModelCheckpointTest {
     FakeControl control = new FakeControl(0.01);
     ModelCheckpoint cb = new ModelCheckpoint("val_iou", MonitorMode.AUTO, true);
     control.runEpochs(List.of(cb), "val_iou", new double[] {0.2, 0.6, 0.5}, 0);
-    assertEquals("Epoch 1: val_iou improved from -inf to 0.20000, saving model to " + PATH + "best/ckpt",
+    assertEquals(
+        "Epoch 1: val_iou improved from -inf to 0.20000, saving model to " + PATH + "best/ckpt",
         control.log.get(0));
     assertEquals(2, control.saved.size());
     assertEquals(1, cb.bestEpoch().getAsInt());

@@ -12,8 +12,17 @@ class MonitorModeTest {
   void autoIsMaxForScoresAndMinOtherwise() {
     assertEquals(MonitorMode.MAX, MonitorMode.AUTO.resolve("val_precision"));
     for (String key :
-        new String[] {"accuracy", "val_recall", "dice", "val_mean_iou", "fmeasure", "val_auc",
-          "smeasure", "val_emeasure", "val_binary_accuracy"}) {
+        new String[] {
+          "accuracy",
+          "val_recall",
+          "dice",
+          "val_mean_iou",
+          "fmeasure",
+          "val_auc",
+          "smeasure",
+          "val_emeasure",
+          "val_binary_accuracy"
+        }) {
       assertEquals(MonitorMode.MAX, MonitorMode.AUTO.resolve(key), key);
     }
     assertEquals(MonitorMode.MIN, MonitorMode.AUTO.resolve("val_loss"));

@@ -16,7 +16,8 @@ class ReduceLrOnPlateauTest {
   @Test
   void reducesAfterPatienceEpochsWithoutImprovement() {
     FakeControl control = new FakeControl(0.001);
-    ReduceLrOnPlateau cb = new ReduceLrOnPlateau("val_loss", 0.1, 3, MonitorMode.AUTO, 1e-4, 0, 0.0);
+    ReduceLrOnPlateau cb =
+        new ReduceLrOnPlateau("val_loss", 0.1, 3, MonitorMode.AUTO, 1e-4, 0, 0.0);
     List<Callback> cbs = List.of(cb);
     control.trainBegin(cbs);
     control.runEpochs(cbs, "val_loss", new double[] {1.0, 0.9, 0.95, 0.96, 0.97, 0.85}, 0);
@@ -68,7 +69,8 @@ class ReduceLrOnPlateauTest {
   @Test
   void maxModeForScores() {
     FakeControl control = new FakeControl(0.01);
-    ReduceLrOnPlateau cb = new ReduceLrOnPlateau("val_precision", 0.1, 2, MonitorMode.AUTO, 0.0, 0, 0.0);
+    ReduceLrOnPlateau cb =
+        new ReduceLrOnPlateau("val_precision", 0.1, 2, MonitorMode.AUTO, 0.0, 0, 0.0);
     control.trainBegin(List.of(cb));
     control.runEpochs(List.of(cb), "val_precision", new double[] {0.5, 0.6, 0.7, 0.65, 0.7}, 0);
     assertEquals(MonitorMode.MAX, cb.mode());
@@ -110,13 +112,15 @@ class ReduceLrOnPlateauTest {
 
     for (int split = 1; split < values.length; split++) {
       FakeControl first = new FakeControl(0.01);
-      ReduceLrOnPlateau b = new ReduceLrOnPlateau("val_loss", 0.5, 2, MonitorMode.MIN, 1e-4, 1, 0.0);
+      ReduceLrOnPlateau b =
+          new ReduceLrOnPlateau("val_loss", 0.5, 2, MonitorMode.MIN, 1e-4, 1, 0.0);
       first.trainBegin(List.of(b));
       first.runEpochs(List.of(b), "val_loss", java.util.Arrays.copyOf(values, split), 0);
       JsonNode saved = new ObjectMapper().readTree(b.state().toString());
 
       FakeControl second = new FakeControl(first.learningRate());
-      ReduceLrOnPlateau c = new ReduceLrOnPlateau("val_loss", 0.5, 2, MonitorMode.MIN, 1e-4, 1, 0.0);
+      ReduceLrOnPlateau c =
+          new ReduceLrOnPlateau("val_loss", 0.5, 2, MonitorMode.MIN, 1e-4, 1, 0.0);
       c.restoreState(saved);
       second.trainBegin(List.of(c));
       second.runEpochs(List.of(c), "val_loss", values, split);

@@ -1,6 +1,5 @@
 package org.tfseg.cli;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tfseg.testing.SharedData;
 
 /** BASNet through the command line: summary, training, export, predict and SOD evaluation. */
 class BasnetCliTest {
@@ -28,37 +28,61 @@ class BasnetCliTest {
     assertEquals(0, r.code(), r.err());
     List<String> lines = r.out().lines().filter(l -> l.contains(" params: ")).toList();
     int n = lines.size();
-    assertEquals(List.of("Total params: 108,886,792", "Trainable params: 108,834,952",
-        "Non-trainable params: 51,840"), lines.subList(n - 3, n).stream().map(String::strip).toList());
+    assertEquals(
+        List.of(
+            "Total params: 108,886,792",
+            "Trainable params: 108,834,952",
+            "Non-trainable params: 51,840"),
+        lines.subList(n - 3, n).stream().map(String::strip).toList());
   }
 
   @Test
   void aSizeThatIsNotAMultipleOf32IsAConfigError() {
-    CliRun r = CliRun.of("summary", "experiments/basnet.json", "--set", "data.image_size=[300,288]");
+    CliRun r =
+        CliRun.of("summary", "experiments/basnet.json", "--set", "data.image_size=[300,288]");
     assertEquals(2, r.code());
-    assertEquals("tfseg: error: experiments/basnet.json: $.data.image_size: must be a multiple of 32 for this "
-        + "model, got [300, 288]", r.err().strip());
+    assertEquals(
+        "tfseg: error: experiments/basnet.json: $.data.image_size: must be a multiple of 32 for this "
+            + "model, got [300, 288]",
+        r.err().strip());
   }
 
   /**
-   * A narrow BASNet trained from experiments/basnet.json (cropped, flipped, colour-jittered, stopped
-   * by max_steps inside the second epoch), exported, run by {@code predict}; then {@code eval} on
-   * the checkpoint must equal {@code eval --pred-dir} on the PNGs {@code predict} wrote.
+   * A narrow BASNet trained from experiments/basnet.json (cropped, flipped, colour-jittered,
+   * stopped by max_steps inside the second epoch), exported, run by {@code predict}; then {@code
+   * eval} on the checkpoint must equal {@code eval --pred-dir} on the PNGs {@code predict} wrote.
    */
   @Test
   void trainExportPredictAndEvalAgree() throws Exception {
     Path sod = SharedData.dir("sod-movahedi-elder");
     String runs = tmp.resolve("runs").toString();
     String[] sets = {
-      "--set", "run_root=" + runs,
-      "--set", "model.filters=16", "--set", "model.refine_filters=4",
-      "--set", "data.image_size=[64,64]",
-      "--set", "data.train={\"layout\":\"folder\",\"images\":\"" + sod.resolve("images") + "\",\"masks\":\""
-          + sod.resolve("masks") + "\",\"limit\":10}",
-      "--set", "data.validation_fraction=0.4",
-      "--set", "data.augmentation={\"horizontal_flip\":true,\"random_crop\":[32,32],\"brightness_contrast\":{}}",
-      "--set", "training.batch_size=2", "--set", "training.epochs=5", "--set", "training.steps_per_epoch=2",
-      "--set", "training.max_steps=3",
+      "--set",
+      "run_root=" + runs,
+      "--set",
+      "model.filters=16",
+      "--set",
+      "model.refine_filters=4",
+      "--set",
+      "data.image_size=[64,64]",
+      "--set",
+      "data.train={\"layout\":\"folder\",\"images\":\""
+          + sod.resolve("images")
+          + "\",\"masks\":\""
+          + sod.resolve("masks")
+          + "\",\"limit\":10}",
+      "--set",
+      "data.validation_fraction=0.4",
+      "--set",
+      "data.augmentation={\"horizontal_flip\":true,\"random_crop\":[32,32],\"brightness_contrast\":{}}",
+      "--set",
+      "training.batch_size=2",
+      "--set",
+      "training.epochs=5",
+      "--set",
+      "training.steps_per_epoch=2",
+      "--set",
+      "training.max_steps=3",
     };
     CliRun train = CliRun.of(concat(new String[] {"experiments/basnet.json"}, sets));
     assertEquals(0, train.code(), train.out() + train.err());
@@ -82,30 +106,83 @@ class BasnetCliTest {
       Files.copy(sod.resolve("masks").resolve(stem + ".png"), gts.resolve(stem + ".png"));
     }
     Path saved = tmp.resolve("saved");
-    CliRun export = CliRun.of(concat(new String[] {"export", "experiments/basnet.json", "--checkpoint", run.toString(),
-        "--out", saved.toString()}, sets));
+    CliRun export =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "export",
+                  "experiments/basnet.json",
+                  "--checkpoint",
+                  run.toString(),
+                  "--out",
+                  saved.toString()
+                },
+                sets));
     assertEquals(0, export.code(), export.err());
     Path preds = tmp.resolve("preds");
-    CliRun predict = CliRun.of("predict", "--saved-model", saved.toString(), "--input", inputs.toString(),
-        "--output", preds.toString());
+    CliRun predict =
+        CliRun.of(
+            "predict",
+            "--saved-model",
+            saved.toString(),
+            "--input",
+            inputs.toString(),
+            "--output",
+            preds.toString());
     assertEquals(0, predict.code(), predict.err());
     for (Path image : images) {
       BufferedImage in = ImageIO.read(image.toFile());
-      BufferedImage out = ImageIO.read(preds.resolve(image.getFileName().toString().replace(".jpg", ".png")).toFile());
-      assertEquals(in.getWidth() + "x" + in.getHeight(), out.getWidth() + "x" + out.getHeight(), "original size");
+      BufferedImage out =
+          ImageIO.read(
+              preds.resolve(image.getFileName().toString().replace(".jpg", ".png")).toFile());
+      assertEquals(
+          in.getWidth() + "x" + in.getHeight(),
+          out.getWidth() + "x" + out.getHeight(),
+          "original size");
     }
 
     Path fromPngs = tmp.resolve("pngs.json");
-    assertEquals(0, CliRun.of("eval", "--pred-dir", preds.toString(), "--gt-dir", gts.toString(), "--out",
-        fromPngs.toString()).code());
+    assertEquals(
+        0,
+        CliRun.of(
+                "eval",
+                "--pred-dir",
+                preds.toString(),
+                "--gt-dir",
+                gts.toString(),
+                "--out",
+                fromPngs.toString())
+            .code());
     Path fromCheckpoint = tmp.resolve("ckpt.json");
-    CliRun eval = CliRun.of(concat(new String[] {"eval", "experiments/basnet.json", "--checkpoint", run.toString(),
-        "--out", fromCheckpoint.toString()}, sets));
+    CliRun eval =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "eval",
+                  "experiments/basnet.json",
+                  "--checkpoint",
+                  run.toString(),
+                  "--out",
+                  fromCheckpoint.toString()
+                },
+                sets));
     assertEquals(0, eval.code(), eval.err());
     assertTrue(eval.out().contains("on 4 validation images"), eval.out());
     Path fromSavedModel = tmp.resolve("saved.json");
-    assertEquals(0, CliRun.of(concat(new String[] {"eval", "experiments/basnet.json", "--saved-model",
-        saved.toString(), "--out", fromSavedModel.toString()}, sets)).code());
+    assertEquals(
+        0,
+        CliRun.of(
+                concat(
+                    new String[] {
+                      "eval",
+                      "experiments/basnet.json",
+                      "--saved-model",
+                      saved.toString(),
+                      "--out",
+                      fromSavedModel.toString()
+                    },
+                    sets))
+            .code());
 
     JsonNode a = JSON.readTree(fromPngs.toFile());
     CliRun.assertSodKeys(a);
@@ -114,7 +191,8 @@ class BasnetCliTest {
       assertEquals(a, b, other + " differs from scoring predict's PNGs");
     }
     assertEquals(4, a.get("per_image").size());
-    assertTrue(Files.exists(tmp.resolve("ckpt-pr.png")) && Files.exists(tmp.resolve("ckpt-fmeasure.png")));
+    assertTrue(
+        Files.exists(tmp.resolve("ckpt-pr.png")) && Files.exists(tmp.resolve("ckpt-fmeasure.png")));
     for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
       String k = it.next();
       if (!k.equals("per_image")) {

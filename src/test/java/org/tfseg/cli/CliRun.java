@@ -3,10 +3,6 @@ package org.tfseg.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** One {@link Main#run} with captured output. */
 record CliRun(int code, String out, String err) {
@@ -18,10 +14,13 @@ record CliRun(int code, String out, String err) {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = Main.run(args, o, e);
     }
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new CliRun(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** The top-level keys of an eval JSON must be exactly the nine SOD metrics and {@code per_image}. */
+  /**
+   * The top-level keys of an eval JSON must be exactly the nine SOD metrics and {@code per_image}.
+   */
   static void assertSodKeys(com.fasterxml.jackson.databind.JsonNode json) {
     java.util.List<String> keys = new java.util.ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
@@ -29,5 +28,4 @@ record CliRun(int code, String out, String err) {
     want.add("per_image");
     org.junit.jupiter.api.Assertions.assertEquals(want, keys);
   }
-
 }

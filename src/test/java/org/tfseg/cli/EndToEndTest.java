@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The user's path through tfseg on a tiny synthetic experiment: train (a new run directory with
- * its files), resume to a later epoch, train again (a second run, nothing replaced), eval from the
+ * The user's path through tfseg on a tiny synthetic experiment: train (a new run directory with its
+ * files), resume to a later epoch, train again (a second run, nothing replaced), eval from the
  * checkpoint and from the SavedModel (equal numbers), export, predict at each image's own size.
  */
 class EndToEndTest {
   @Test
   void trainResumeEvalExportPredict(@TempDir Path tmp) throws Exception {
-    String json = """
+    String json =
+        """
         {
           "name": "tiny",
           "seed": 7,
@@ -46,41 +47,76 @@ class EndToEndTest {
           },
           "evaluation": {"metrics": ["precision", "recall", "mae"]}
         }
-        """.formatted(tmp.toString().replace("\\", "/"));
+        """
+            .formatted(tmp.toString().replace("\\", "/"));
     Path exp = Files.writeString(tmp.resolve("tiny.json"), json);
     Path run1 = tmp.resolve("runs/tiny/run-001");
 
     CliRun train = CliRun.of(exp.toString());
     assertEquals(0, train.code(), train.err());
-    for (String f : List.of("experiment.json", "history.csv", "history.json", "train.log",
-        "checkpoints/best/ckpt.index", "checkpoints/last/ckpt.index", "checkpoints/last/ckpt.json",
-        "checkpoints/final/ckpt.index")) {
+    for (String f :
+        List.of(
+            "experiment.json",
+            "history.csv",
+            "history.json",
+            "train.log",
+            "checkpoints/best/ckpt.index",
+            "checkpoints/last/ckpt.index",
+            "checkpoints/last/ckpt.json",
+            "checkpoints/final/ckpt.index")) {
       assertTrue(Files.exists(run1.resolve(f)), f);
     }
     assertEquals(2, Files.readAllLines(run1.resolve("history.csv")).size(), "header + 1 epoch");
 
-    CliRun resumed = CliRun.of("train", exp.toString(), "--resume", run1.toString(),
-        "--set", "training.epochs=3");
+    CliRun resumed =
+        CliRun.of(
+            "train", exp.toString(), "--resume", run1.toString(), "--set", "training.epochs=3");
     assertEquals(0, resumed.code(), resumed.err());
-    assertTrue(resumed.out().contains("Epoch 2/3") && !resumed.out().contains("Epoch 1/3"), resumed.out());
+    assertTrue(
+        resumed.out().contains("Epoch 2/3") && !resumed.out().contains("Epoch 1/3"), resumed.out());
     assertEquals(4, Files.readAllLines(run1.resolve("history.csv")).size(), "header + 3 epochs");
-    JsonNode state = new ObjectMapper().readTree(run1.resolve("checkpoints/last/ckpt.json").toFile());
+    JsonNode state =
+        new ObjectMapper().readTree(run1.resolve("checkpoints/last/ckpt.json").toFile());
     assertEquals(3, state.get("epochs_completed").asInt());
     assertEquals(3 * 4, state.get("step").asInt(), "32 train images, batch 8: 4 steps per epoch");
 
     assertEquals(0, CliRun.of(exp.toString()).code());
-    assertTrue(Files.isDirectory(tmp.resolve("runs/tiny/run-002")), "a second run never reuses the first");
+    assertTrue(
+        Files.isDirectory(tmp.resolve("runs/tiny/run-002")), "a second run never reuses the first");
 
-    CliRun evalCkpt = CliRun.of("eval", exp.toString(), "--checkpoint", run1.toString(),
-        "--out", tmp.resolve("eval-ckpt.json").toString());
+    CliRun evalCkpt =
+        CliRun.of(
+            "eval",
+            exp.toString(),
+            "--checkpoint",
+            run1.toString(),
+            "--out",
+            tmp.resolve("eval-ckpt.json").toString());
     assertEquals(0, evalCkpt.code(), evalCkpt.err());
     Path saved = tmp.resolve("export");
-    CliRun export = CliRun.of("export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString());
+    CliRun export =
+        CliRun.of(
+            "export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString());
     assertEquals(0, export.code(), export.err());
-    assertEquals(2, CliRun.of("export", exp.toString(), "--checkpoint", run1.toString(), "--out", saved.toString()).code(),
+    assertEquals(
+        2,
+        CliRun.of(
+                "export",
+                exp.toString(),
+                "--checkpoint",
+                run1.toString(),
+                "--out",
+                saved.toString())
+            .code(),
         "an existing export is never replaced");
-    CliRun evalSaved = CliRun.of("eval", exp.toString(), "--saved-model", saved.toString(),
-        "--out", tmp.resolve("eval-saved.json").toString());
+    CliRun evalSaved =
+        CliRun.of(
+            "eval",
+            exp.toString(),
+            "--saved-model",
+            saved.toString(),
+            "--out",
+            tmp.resolve("eval-saved.json").toString());
     assertEquals(0, evalSaved.code(), evalSaved.err());
     ObjectMapper m = new ObjectMapper();
     JsonNode a = m.readTree(tmp.resolve("eval-ckpt.json").toFile()).get("metrics");
@@ -90,8 +126,15 @@ class EndToEndTest {
     }
 
     Path masks = tmp.resolve("masks");
-    CliRun predict = CliRun.of("predict", "--saved-model", saved.toString(),
-        "--input", tmp.resolve("syn-test/images").toString(), "--output", masks.toString());
+    CliRun predict =
+        CliRun.of(
+            "predict",
+            "--saved-model",
+            saved.toString(),
+            "--input",
+            tmp.resolve("syn-test/images").toString(),
+            "--output",
+            masks.toString());
     assertEquals(0, predict.code(), predict.err());
     try (Stream<Path> s = Files.list(masks)) {
       List<Path> written = s.sorted().toList();
@@ -100,8 +143,17 @@ class EndToEndTest {
       assertEquals(48, mask.getWidth(), "original width");
       assertEquals(40, mask.getHeight(), "original height");
     }
-    assertEquals(2, CliRun.of("predict", "--saved-model", saved.toString(),
-        "--input", tmp.resolve("syn-test/images").toString(), "--output", masks.toString()).code(),
+    assertEquals(
+        2,
+        CliRun.of(
+                "predict",
+                "--saved-model",
+                saved.toString(),
+                "--input",
+                tmp.resolve("syn-test/images").toString(),
+                "--output",
+                masks.toString())
+            .code(),
         "existing masks are never replaced");
   }
 }

@@ -1,6 +1,5 @@
 package org.tfseg.cli;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.sod.SodReport;
+import org.tfseg.testing.SharedData;
 
 /** {@code tfseg eval --pred-dir … --gt-dir …} on the PySODMetrics golden set. */
 class EvalPredictionDirTest {
@@ -23,8 +23,15 @@ class EvalPredictionDirTest {
   void reproducesTheGoldenDatasetValuesThroughTheCommand() throws Exception {
     Path golden = SharedData.dir("sod-metrics-golden");
     Path out = tmp.resolve("sub/golden.json");
-    CliRun r = CliRun.of("eval", "--pred-dir", golden.resolve("preds").toString(), "--gt-dir",
-        golden.resolve("masks").toString(), "--out", out.toString());
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--pred-dir",
+            golden.resolve("preds").toString(),
+            "--gt-dir",
+            golden.resolve("masks").toString(),
+            "--out",
+            out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("maxFm"), r.out());
     JsonNode expected = JSON.readTree(golden.resolve("expected.json").toFile()).get("dataset");
@@ -36,8 +43,15 @@ class EvalPredictionDirTest {
     assertEquals(3, got.get("per_image").size());
     assertTrue(Files.size(tmp.resolve("sub/golden-pr.png")) > 1000);
     assertTrue(Files.size(tmp.resolve("sub/golden-fmeasure.png")) > 1000);
-    CliRun again = CliRun.of("eval", "--pred-dir", golden.resolve("preds").toString(), "--gt-dir",
-        golden.resolve("masks").toString(), "--out", out.toString());
+    CliRun again =
+        CliRun.of(
+            "eval",
+            "--pred-dir",
+            golden.resolve("preds").toString(),
+            "--gt-dir",
+            golden.resolve("masks").toString(),
+            "--out",
+            out.toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already exists"), again.err());
   }
@@ -46,8 +60,17 @@ class EvalPredictionDirTest {
   void basnetProtocolIsLabelled() throws Exception {
     Path golden = SharedData.dir("sod-metrics-golden");
     Path out = tmp.resolve("basnet.json");
-    CliRun r = CliRun.of("eval", "--pred-dir", golden.resolve("preds").toString(), "--gt-dir",
-        golden.resolve("masks").toString(), "--protocol", "basnet", "--out", out.toString());
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--pred-dir",
+            golden.resolve("preds").toString(),
+            "--gt-dir",
+            golden.resolve("masks").toString(),
+            "--protocol",
+            "basnet",
+            "--out",
+            out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("BASNet paper protocol"), r.out());
     assertTrue(r.out().contains("NOT PySODMetrics"), r.out());
@@ -61,16 +84,20 @@ class EvalPredictionDirTest {
     Path golden = SharedData.dir("sod-metrics-golden");
     String preds = golden.resolve("preds").toString();
     String masks = golden.resolve("masks").toString();
-    List<String[]> cases = List.of(
-        new String[] {"eval", "--pred-dir", preds},
-        new String[] {"eval", "--gt-dir", masks},
-        new String[] {"eval", "--pred-dir", tmp.resolve("none").toString(), "--gt-dir", masks},
-        new String[] {"eval", "--pred-dir", preds, "--gt-dir", masks, "--protocol", "matlab"},
-        new String[] {"eval", "--pred-dir", preds, "--gt-dir", masks, "experiments/basnet.json"},
-        new String[] {"eval", "--pred-dir", preds, "--gt-dir", masks, "--checkpoint", "x"},
-        new String[] {"eval", "experiments/basnet.json", "--protocol", "basnet"},
-        new String[] {"eval", "--pred-dir", masks, "--gt-dir", preds + "/../masks", "--out",
-            tmp.toString()});
+    List<String[]> cases =
+        List.of(
+            new String[] {"eval", "--pred-dir", preds},
+            new String[] {"eval", "--gt-dir", masks},
+            new String[] {"eval", "--pred-dir", tmp.resolve("none").toString(), "--gt-dir", masks},
+            new String[] {"eval", "--pred-dir", preds, "--gt-dir", masks, "--protocol", "matlab"},
+            new String[] {
+              "eval", "--pred-dir", preds, "--gt-dir", masks, "experiments/basnet.json"
+            },
+            new String[] {"eval", "--pred-dir", preds, "--gt-dir", masks, "--checkpoint", "x"},
+            new String[] {"eval", "experiments/basnet.json", "--protocol", "basnet"},
+            new String[] {
+              "eval", "--pred-dir", masks, "--gt-dir", preds + "/../masks", "--out", tmp.toString()
+            });
     for (String[] args : cases) {
       CliRun r = CliRun.of(args);
       assertEquals(2, r.code(), String.join(" ", args) + " → " + r.out() + r.err());

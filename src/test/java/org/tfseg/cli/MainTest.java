@@ -16,7 +16,9 @@ class MainTest {
     CliRun top = CliRun.of("--help");
     assertEquals(0, top.code());
     for (String c : List.of("train", "eval", "export", "predict", "summary", "benchmark")) {
-      assertTrue(top.out().lines().anyMatch(l -> l.matches("  " + c + " +\\S.*")), c + " listed with its summary:\n" + top.out());
+      assertTrue(
+          top.out().lines().anyMatch(l -> l.matches("  " + c + " +\\S.*")),
+          c + " listed with its summary:\n" + top.out());
       CliRun help = CliRun.of(c, "--help");
       assertEquals(0, help.code(), c);
       assertTrue(help.out().contains("usage: tfseg " + c), help.out());
@@ -31,18 +33,34 @@ class MainTest {
   @Test
   void userErrorsAreOneLineWithExitCode2(@TempDir Path tmp) throws Exception {
     Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"name\": \"x\", ");
-    Path unknownKey = Files.writeString(tmp.resolve("typo.json"),
-        Files.readString(Path.of("experiments/quickstart.json")).replace("\"metrics\"", "\"metric\""));
-    List<String[]> cases = List.of(
-        new String[] {"frobnicate"},
-        new String[] {tmp.resolve("missing.json").toString()},
-        new String[] {bad.toString()},
-        new String[] {unknownKey.toString()},
-        new String[] {"summary", "experiments/quickstart.json", "--set", "training.batch_size=0"},
-        new String[] {"train", "experiments/quickstart.json", "--no-such-option"},
-        new String[] {"eval", "experiments/quickstart.json", "--set", "run_root=" + tmp.resolve("none")},
-        new String[] {"export", "experiments/quickstart.json"},
-        new String[] {"predict", "--saved-model", tmp.toString(), "--input", tmp.toString(), "--output", tmp.toString()});
+    Path unknownKey =
+        Files.writeString(
+            tmp.resolve("typo.json"),
+            Files.readString(Path.of("experiments/quickstart.json"))
+                .replace("\"metrics\"", "\"metric\""));
+    List<String[]> cases =
+        List.of(
+            new String[] {"frobnicate"},
+            new String[] {tmp.resolve("missing.json").toString()},
+            new String[] {bad.toString()},
+            new String[] {unknownKey.toString()},
+            new String[] {
+              "summary", "experiments/quickstart.json", "--set", "training.batch_size=0"
+            },
+            new String[] {"train", "experiments/quickstart.json", "--no-such-option"},
+            new String[] {
+              "eval", "experiments/quickstart.json", "--set", "run_root=" + tmp.resolve("none")
+            },
+            new String[] {"export", "experiments/quickstart.json"},
+            new String[] {
+              "predict",
+              "--saved-model",
+              tmp.toString(),
+              "--input",
+              tmp.toString(),
+              "--output",
+              tmp.toString()
+            });
     for (String[] args : cases) {
       CliRun r = CliRun.of(args);
       String what = String.join(" ", args) + " → " + r.err();

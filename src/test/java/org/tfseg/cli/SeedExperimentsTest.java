@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tfseg.optim.AdamConfig;
-import org.tfseg.model.EncoderUNetConfig;
 import org.tfseg.config.Experiment;
 import org.tfseg.config.ExperimentLoader;
+import org.tfseg.model.EncoderUNetConfig;
+import org.tfseg.optim.AdamConfig;
 import org.tfseg.optim.RmsPropConfig;
 
-/** The experiment files of seeds 001–003: their hyperparameters, parameter totals and weights check. */
+/**
+ * The experiment files of seeds 001–003: their hyperparameters, parameter totals and weights check.
+ */
 class SeedExperimentsTest {
   @Test
   void seed002MobileNetV2TransposeOnPets() {
@@ -59,7 +61,9 @@ class SeedExperimentsTest {
   void aMissingWeightsFileFailsFastNamingTheFetchScript() {
     CliRun r = CliRun.of("experiments/mobilenetv2_unet_pets.json");
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().contains("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5"), r.err());
+    assertTrue(
+        r.err().contains("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5"),
+        r.err());
     assertTrue(r.err().contains("tools/fetch_weights.sh"), r.err());
   }
 
@@ -67,7 +71,8 @@ class SeedExperimentsTest {
     return ExperimentLoader.load(Path.of("experiments", name + ".json"), List.of());
   }
 
-  private static void assertTotals(String name, String total, String trainable, String nonTrainable) {
+  private static void assertTotals(
+      String name, String total, String trainable, String nonTrainable) {
     CliRun r = CliRun.of("summary", "experiments/" + name + ".json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Total params: " + total + "\n"), r.out());

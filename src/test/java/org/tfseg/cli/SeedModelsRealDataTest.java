@@ -1,6 +1,5 @@
 package org.tfseg.cli;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.data.source.OxfordPetFixture;
+import org.tfseg.testing.SharedData;
 
 /**
  * Seeds 001–003's architectures train a few steps on real data through {@code tfseg train} with a
@@ -26,8 +25,9 @@ class SeedModelsRealDataTest {
 
   @Test
   void seed002MobileNetV2TransposeDecoderOnPets() throws Exception {
-    assertLossFalls(petExperiment("seed002", "{\"type\": \"transpose\", \"kernel_size\": 4}",
-        "{\"type\": \"rmsprop\"}"));
+    assertLossFalls(
+        petExperiment(
+            "seed002", "{\"type\": \"transpose\", \"kernel_size\": 4}", "{\"type\": \"rmsprop\"}"));
   }
 
   @Test
@@ -38,7 +38,8 @@ class SeedModelsRealDataTest {
   @Test
   void seed001ResNet50AtrousDecoderOnSalientObjects() throws Exception {
     Path sod = SharedData.dir("sod-movahedi-elder");
-    String json = """
+    String json =
+        """
         {
           "name": "seed001", "run_root": "%s",
           "model": {"architecture": "encoder_unet",
@@ -51,13 +52,16 @@ class SeedModelsRealDataTest {
           "optimizer": {"type": "adam", "learning_rate": 0.001},
           "training": {"batch_size": 4, "epochs": 5, "metrics": ["dice"]}
         }
-        """.formatted(abs(tmp.resolve("runs")), abs(sod.resolve("images")), abs(sod.resolve("masks")));
+        """
+            .formatted(
+                abs(tmp.resolve("runs")), abs(sod.resolve("images")), abs(sod.resolve("masks")));
     assertLossFalls(Files.writeString(tmp.resolve("seed001.json"), json));
   }
 
   private Path petExperiment(String name, String decoder, String optimizer) throws Exception {
     Path pets = OxfordPetFixture.officialLayout(tmp.resolve("pets"));
-    String json = """
+    String json =
+        """
         {
           "name": "%s", "run_root": "%s",
           "model": {"architecture": "encoder_unet",
@@ -70,7 +74,8 @@ class SeedModelsRealDataTest {
           "optimizer": %s,
           "training": {"batch_size": 10, "epochs": 5, "metrics": ["accuracy"]}
         }
-        """.formatted(name, abs(tmp.resolve("runs")), decoder, abs(pets), optimizer);
+        """
+            .formatted(name, abs(tmp.resolve("runs")), decoder, abs(pets), optimizer);
     return Files.writeString(tmp.resolve(name + ".json"), json);
   }
 
@@ -78,7 +83,8 @@ class SeedModelsRealDataTest {
     CliRun r = CliRun.of(experiment.toString());
     assertEquals(0, r.code(), r.err() + r.out());
     String name = experiment.getFileName().toString().replace(".json", "");
-    JsonNode history = new ObjectMapper().readTree(tmp.resolve("runs/" + name + "/run-001/history.json").toFile());
+    JsonNode history =
+        new ObjectMapper().readTree(tmp.resolve("runs/" + name + "/run-001/history.json").toFile());
     List<Double> loss = new ArrayList<>();
     history.get("loss").forEach(v -> loss.add(v.asDouble()));
     System.out.println(name + " loss per epoch: " + loss);

@@ -1,5 +1,12 @@
 package org.tfseg.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.tfseg.callback.EarlyStoppingConfig;
 import org.tfseg.callback.ModelCheckpointConfig;
 import org.tfseg.callback.MonitorMode;
@@ -11,13 +18,6 @@ import org.tfseg.model.UNetConfig;
 import org.tfseg.optim.AdamConfig;
 import org.tfseg.optim.RmsPropConfig;
 import org.tfseg.optim.SgdConfig;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class DefaultsTest {
   @Test
@@ -95,8 +95,13 @@ class DefaultsTest {
   void toJsonWritesEveryDefault() {
     String json = ExperimentLoader.toJson(Fixtures.minimal());
     for (String key :
-        List.of("\"seed\": 42", "\"run_root\": \"runs\"", "\"base_filters\": 64",
-            "\"prefetch_batches\": 2", "\"beta_2\": 0.999", "\"split\": \"test\"")) {
+        List.of(
+            "\"seed\": 42",
+            "\"run_root\": \"runs\"",
+            "\"base_filters\": 64",
+            "\"prefetch_batches\": 2",
+            "\"beta_2\": 0.999",
+            "\"split\": \"test\"")) {
       assertTrue(json.contains(key), key + " missing in\n" + json);
     }
     assertFalse(json.contains("null"), json);

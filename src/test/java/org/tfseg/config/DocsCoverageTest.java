@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** docs/experiments.md mentions, as {@code `word`}, every key, kind and enum name the records accept. */
+/**
+ * docs/experiments.md mentions, as {@code `word`}, every key, kind and enum name the records
+ * accept.
+ */
 class DocsCoverageTest {
   @Test
   void everyAcceptedWordIsDocumented() throws IOException {
@@ -33,9 +36,28 @@ class DocsCoverageTest {
   void schemaSeesTheWholeTree() {
     Set<String> words = ConfigSchema.allWords();
     for (String w :
-        List.of("name", "architecture", "base_filters", "layout", "subset", "count", "type",
-            "beta_1", "centered", "nesterov", "min_lr", "start_from_epoch", "save_best_only",
-            "unet", "synthetic", "bce", "sgd", "early_stopping", "mae", "max", "validation")) {
+        List.of(
+            "name",
+            "architecture",
+            "base_filters",
+            "layout",
+            "subset",
+            "count",
+            "type",
+            "beta_1",
+            "centered",
+            "nesterov",
+            "min_lr",
+            "start_from_epoch",
+            "save_best_only",
+            "unet",
+            "synthetic",
+            "bce",
+            "sgd",
+            "early_stopping",
+            "mae",
+            "max",
+            "validation")) {
       assertTrue(words.contains(w), w + " missing from " + words);
     }
   }

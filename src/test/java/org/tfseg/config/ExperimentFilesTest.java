@@ -1,15 +1,5 @@
 package org.tfseg.config;
 
-import org.tfseg.callback.EarlyStoppingConfig;
-import org.tfseg.callback.ModelCheckpointConfig;
-import org.tfseg.callback.MonitorMode;
-import org.tfseg.callback.ReduceLrOnPlateauConfig;
-import org.tfseg.data.source.DutsSourceConfig;
-import org.tfseg.data.source.SyntheticSourceConfig;
-import org.tfseg.loss.BinaryCrossEntropyConfig;
-import org.tfseg.metric.Metric;
-import org.tfseg.model.UNetConfig;
-import org.tfseg.optim.AdamConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -21,6 +11,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tfseg.callback.EarlyStoppingConfig;
+import org.tfseg.callback.ModelCheckpointConfig;
+import org.tfseg.callback.MonitorMode;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
+import org.tfseg.data.source.DutsSourceConfig;
+import org.tfseg.data.source.SyntheticSourceConfig;
+import org.tfseg.loss.BinaryCrossEntropyConfig;
+import org.tfseg.metric.Metric;
+import org.tfseg.model.UNetConfig;
+import org.tfseg.optim.AdamConfig;
 
 /** Every committed experiment loads, and survives a toJson round-trip unchanged. */
 class ExperimentFilesTest {
@@ -35,7 +35,8 @@ class ExperimentFilesTest {
 
   @ParameterizedTest
   @MethodSource("experimentFiles")
-  void loadsAndRoundTrips(Path file, @org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+  void loadsAndRoundTrips(Path file, @org.junit.jupiter.api.io.TempDir Path tmp)
+      throws IOException {
     Experiment e = ExperimentLoader.load(file, List.of());
     String json = ExperimentLoader.toJson(e);
     assertEquals(e, ExperimentLoader.parse(json, List.of(), "resolved.json"));
@@ -74,9 +75,11 @@ class ExperimentFilesTest {
     Experiment e = ExperimentLoader.load(Path.of("experiments/quickstart.json"), List.of());
     assertEquals(new UNetConfig(8, 3, 1, 3), e.model());
     assertEquals(new ImageSize(96, 96), e.data().imageSize());
-    assertEquals(new SyntheticSourceConfig("data/synthetic-train", 480, 1L, new ImageSize(96, 96)),
+    assertEquals(
+        new SyntheticSourceConfig("data/synthetic-train", 480, 1L, new ImageSize(96, 96)),
         e.data().train());
-    assertEquals(new SyntheticSourceConfig("data/synthetic-test", 64, 2L, new ImageSize(96, 96)),
+    assertEquals(
+        new SyntheticSourceConfig("data/synthetic-test", 64, 2L, new ImageSize(96, 96)),
         e.data().test());
     assertEquals(0.15, e.data().validationHoldout());
     assertEquals(8, e.training().batchSize());

@@ -54,7 +54,8 @@ class FileErrorsTest {
   void malformedJsonReportsLineAndColumn() throws IOException {
     Path f = write("{\n  \"name\": \"x\",\n  \"seed\": 1,\n      }\n");
     String msg = loadError(f);
-    assertEquals(f + ": line 4, column 7: malformed JSON (", msg.substring(0, msg.indexOf('(') + 1));
+    assertEquals(
+        f + ": line 4, column 7: malformed JSON (", msg.substring(0, msg.indexOf('(') + 1));
     assertEquals(1, msg.lines().count());
   }
 
@@ -78,8 +79,11 @@ class FileErrorsTest {
   @Test
   void trailingContentIsMalformed() throws IOException {
     Path f = write(Fixtures.MINIMAL + "\n{}");
-    assertEquals(f + ": line 13, column 1: malformed JSON (unexpected content after the top-level"
-        + " value)", loadError(f));
+    assertEquals(
+        f
+            + ": line 13, column 1: malformed JSON (unexpected content after the top-level"
+            + " value)",
+        loadError(f));
   }
 
   @Test

@@ -36,7 +36,10 @@ final class Fixtures {
     return load(MINIMAL, overrides);
   }
 
-  /** Asserts that loading MINIMAL with the overrides fails with exactly this message after "x.json: ". */
+  /**
+   * Asserts that loading MINIMAL with the overrides fails with exactly this message after "x.json:
+   * ".
+   */
   static void assertMinimalFails(String expected, String... overrides) {
     assertFails(expected, MINIMAL, overrides);
   }

@@ -27,9 +27,9 @@ import org.tfseg.metric.Metric;
 import org.tfseg.model.encoder.EncoderRegistry;
 
 /**
- * Every kind the config schema knows — each one-of's permitted records, each metric, each encoder
- * — binds from JSON with only its required keys and builds what it describes. A kind whose builder
- * is missing cannot compile; one whose builder fails is caught here.
+ * Every kind the config schema knows — each one-of's permitted records, each metric, each encoder —
+ * binds from JSON with only its required keys and builds what it describes. A kind whose builder is
+ * missing cannot compile; one whose builder fails is caught here.
  */
 class KindsTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -49,7 +49,9 @@ class KindsTest {
         built.add(kind.getKey());
       }
     }
-    assertTrue(built.containsAll(List.of("bce", "adam", "early_stopping", "unet", "atrous", "synthetic")), "" + built);
+    assertTrue(
+        built.containsAll(List.of("bce", "adam", "early_stopping", "unet", "atrous", "synthetic")),
+        "" + built);
   }
 
   @Test
@@ -59,7 +61,9 @@ class KindsTest {
         assertEquals(m.jsonName(), m.build(0.5).name(), m.name());
       }
     }
-    assertEquals(List.of(Metric.SOD), List.of(Metric.values()).stream().filter(m -> !m.streaming()).toList());
+    assertEquals(
+        List.of(Metric.SOD),
+        List.of(Metric.values()).stream().filter(m -> !m.streaming()).toList());
     for (String name : EncoderRegistry.names()) {
       assertEquals(name, EncoderRegistry.create(name, "encoder").name());
     }
@@ -67,7 +71,8 @@ class KindsTest {
 
   @Test
   void kindNamesComeFromThePermitsList() {
-    assertEquals(List.of("adam", "rmsprop", "sgd"),
+    assertEquals(
+        List.of("adam", "rmsprop", "sgd"),
         List.copyOf(Kinds.of(org.tfseg.optim.OptimizerConfig.class).keySet()));
     assertFalse(Kinds.isOneOf(Experiment.class));
   }
@@ -93,7 +98,8 @@ class KindsTest {
   private static void build(Class<?> oneOf, Object config) throws Exception {
     Method builder = null;
     for (Method m : oneOf.getDeclaredMethods()) {
-      if (Modifier.isAbstract(m.getModifiers()) && (m.getName().equals("build") || m.getName().equals("list"))) {
+      if (Modifier.isAbstract(m.getModifiers())
+          && (m.getName().equals("build") || m.getName().equals("list"))) {
         builder = m;
       }
     }

@@ -1,5 +1,11 @@
 package org.tfseg.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tfseg.config.Fixtures.assertMinimalFails;
+import static org.tfseg.config.Fixtures.minimal;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.tfseg.callback.EarlyStoppingConfig;
 import org.tfseg.callback.ModelCheckpointConfig;
 import org.tfseg.callback.MonitorMode;
@@ -7,19 +13,17 @@ import org.tfseg.callback.ReduceLrOnPlateauConfig;
 import org.tfseg.data.source.DutsSourceConfig;
 import org.tfseg.metric.Metric;
 import org.tfseg.optim.SgdConfig;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.tfseg.config.Fixtures.assertMinimalFails;
-import static org.tfseg.config.Fixtures.minimal;
-
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class OverridesTest {
   @Test
   void replacesScalarsWithJsonValues() {
     Experiment e =
-        minimal("training.batch_size=3", "optimizer.learning_rate=0.1", "data.shuffle=false",
-            "data.image_size=[128,96]", "seed=7");
+        minimal(
+            "training.batch_size=3",
+            "optimizer.learning_rate=0.1",
+            "data.shuffle=false",
+            "data.image_size=[128,96]",
+            "seed=7");
     assertEquals(3, e.training().batchSize());
     assertEquals(0.1, e.optimizer().learningRate());
     assertEquals(false, e.data().shuffle());
@@ -29,8 +33,15 @@ class OverridesTest {
 
   @Test
   void nonJsonValueIsAPlainString() {
-    assertEquals("data/DUTS", ((DutsSourceConfig) minimal(
-        "data.train={\"layout\":\"duts\",\"root\":\"x\"}", "data.train.root=data/DUTS").data().train()).root());
+    assertEquals(
+        "data/DUTS",
+        ((DutsSourceConfig)
+                minimal(
+                        "data.train={\"layout\":\"duts\",\"root\":\"x\"}",
+                        "data.train.root=data/DUTS")
+                    .data()
+                    .train())
+            .root());
     assertEquals("my-run.2", minimal("name=my-run.2").name());
     assertEquals("other", minimal("run_root=\"other\"").runRoot());
   }
@@ -43,26 +54,32 @@ class OverridesTest {
 
   @Test
   void createsMissingObjectsOnThePath() {
-    Experiment e = minimal("evaluation.split=validation", "data.validation.layout=duts",
-        "data.validation.root=v");
+    Experiment e =
+        minimal(
+            "evaluation.split=validation", "data.validation.layout=duts", "data.validation.root=v");
     assertEquals(Split.VALIDATION, e.evaluation().split());
     assertEquals(new DutsSourceConfig("v", "DUTS-TR", null), e.data().validation());
   }
 
   @Test
   void arrayElementsByIndex() {
-    String two = "training.callbacks=[{\"type\":\"early_stopping\"},{\"type\":\"reduce_lr_on_plateau\"}]";
-    Experiment e = minimal(two, "training.callbacks.0.patience=2", "training.callbacks.1.factor=0.5");
+    String two =
+        "training.callbacks=[{\"type\":\"early_stopping\"},{\"type\":\"reduce_lr_on_plateau\"}]";
+    Experiment e =
+        minimal(two, "training.callbacks.0.patience=2", "training.callbacks.1.factor=0.5");
     assertEquals(2, ((EarlyStoppingConfig) e.training().callbacks().get(0)).patience());
     assertEquals(0.5, ((ReduceLrOnPlateauConfig) e.training().callbacks().get(1)).factor());
     Experiment replaced = minimal(two, "training.callbacks.1={\"type\":\"model_checkpoint\"}");
-    assertEquals(new ModelCheckpointConfig("val_loss", MonitorMode.AUTO, true),
+    assertEquals(
+        new ModelCheckpointConfig("val_loss", MonitorMode.AUTO, true),
         replaced.training().callbacks().get(1));
     Experiment appended = minimal(two, "training.callbacks.2.type=model_checkpoint");
     assertEquals(3, appended.training().callbacks().size());
-    assertEquals(List.of(Metric.MAE, Metric.RECALL),
+    assertEquals(
+        List.of(Metric.MAE, Metric.RECALL),
         minimal("evaluation.metrics=[\"mae\",\"precision\"]", "evaluation.metrics.1=recall")
-            .evaluation().metrics());
+            .evaluation()
+            .metrics());
     assertEquals(new ImageSize(64, 32), minimal("data.image_size.1=32").data().imageSize());
   }
 
@@ -75,7 +92,8 @@ class OverridesTest {
   void malformedOverridesNameTheOverride() {
     assertMinimalFails("bad override 'epochs': expected key.path=value", "epochs");
     assertMinimalFails("bad override '=3': the key before '=' is empty", "=3");
-    assertMinimalFails("bad override 'training..epochs=3': empty segment in 'training..epochs'",
+    assertMinimalFails(
+        "bad override 'training..epochs=3': empty segment in 'training..epochs'",
         "training..epochs=3");
     assertMinimalFails(
         "bad override 'training.batch_size.x=1': 'training.batch_size' is integer 2, not an object"
@@ -93,8 +111,10 @@ class OverridesTest {
 
   @Test
   void overriddenValuesAreValidatedLikeFileValues() {
-    assertMinimalFails("$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-        + " validation_steps, metrics, threshold, callbacks, max_steps)", "training.epoch=3");
+    assertMinimalFails(
+        "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
+            + " validation_steps, metrics, threshold, callbacks, max_steps)",
+        "training.epoch=3");
     assertMinimalFails("$.data.image_size[1]: must be in [8, 4096], got 4", "data.image_size.1=4");
   }
 }

@@ -1,10 +1,10 @@
 package org.tfseg.config;
 
-import org.tfseg.optim.SgdConfig;
 import static org.tfseg.config.Fixtures.assertFails;
 import static org.tfseg.config.Fixtures.assertMinimalFails;
 
 import org.junit.jupiter.api.Test;
+import org.tfseg.optim.SgdConfig;
 
 /** Unknown keys, wrong types, nulls and unknown one-of kinds are rejected with the JSON path. */
 class StrictBindingTest {
@@ -45,7 +45,8 @@ class StrictBindingTest {
         "$.optimizer.learning_rate: expected a number, got string \"fast\"",
         "optimizer.learning_rate=fast");
     assertMinimalFails(
-        "$.training.batch_size: expected an integer, got string \"3\"", "training.batch_size=\"3\"");
+        "$.training.batch_size: expected an integer, got string \"3\"",
+        "training.batch_size=\"3\"");
   }
 
   @Test
@@ -58,8 +59,13 @@ class StrictBindingTest {
   @Test
   void integerIsAcceptedAsNumber() {
     org.junit.jupiter.api.Assertions.assertEquals(
-        0.5, ((SgdConfig) Fixtures.minimal("optimizer={\"type\":\"sgd\",\"learning_rate\":1}",
-            "optimizer.momentum=0.5").optimizer()).momentum());
+        0.5,
+        ((SgdConfig)
+                Fixtures.minimal(
+                        "optimizer={\"type\":\"sgd\",\"learning_rate\":1}",
+                        "optimizer.momentum=0.5")
+                    .optimizer())
+            .momentum());
   }
 
   @Test
@@ -95,7 +101,8 @@ class StrictBindingTest {
 
   @Test
   void nullIsRejected() {
-    assertMinimalFails("$.seed: null is not allowed (omit the key to use its default)", "seed=null");
+    assertMinimalFails(
+        "$.seed: null is not allowed (omit the key to use its default)", "seed=null");
     assertMinimalFails(
         "$.training.metrics[0]: null is not allowed (omit the key to use its default)",
         "training.metrics=[null]");
@@ -104,7 +111,8 @@ class StrictBindingTest {
   @Test
   void unknownDiscriminatorListsValidKinds() {
     assertMinimalFails(
-        "$.optimizer.type: unknown type 'adamw' (valid: adam, rmsprop, sgd)", "optimizer.type=adamw");
+        "$.optimizer.type: unknown type 'adamw' (valid: adam, rmsprop, sgd)",
+        "optimizer.type=adamw");
     assertMinimalFails(
         "$.model.architecture: unknown architecture 'resnet' (valid: unet, encoder_unet, basnet)",
         "model.architecture=resnet");

@@ -133,8 +133,11 @@ class AugmentationTest {
   @Test
   void sameSeedAndEpochGiveTheSameSamplesOtherEpochsOrSeedsDiffer() throws IOException {
     List<SamplePair> s = samples(6, (y, x) -> x * 9 + y * 5);
-    Augmentation a = new Augmentation(true, new Augmentation.Crop(24, 16),
-        new Augmentation.BrightnessContrast(0.2, 0.2, 0.5));
+    Augmentation a =
+        new Augmentation(
+            true,
+            new Augmentation.Crop(24, 16),
+            new Augmentation.BrightnessContrast(0.2, 0.2, 0.5));
     try (InputPipeline p = new InputPipeline(s, options(4, 11, a));
         InputPipeline q = new InputPipeline(s, options(4, 11, a));
         InputPipeline other = new InputPipeline(s, options(4, 12, a))) {
@@ -156,8 +159,8 @@ class AugmentationTest {
   }
 
   /**
-   * On an image of two grey levels a and b, an applied jitter maps them to αa + β and αb + β, so
-   * α and β can be read back: α ~ U(0.8, 1.2), β ~ U(−0.2, 0.2), applied to about half the images,
+   * On an image of two grey levels a and b, an applied jitter maps them to αa + β and αb + β, so α
+   * and β can be read back: α ~ U(0.8, 1.2), β ~ U(−0.2, 0.2), applied to about half the images,
    * and the mask is never touched.
    */
   @Test
@@ -169,7 +172,8 @@ class AugmentationTest {
     for (int k = 0; k < 240; k++) {
       s.add(new SamplePair("x" + k, one.get(0).image(), one.get(0).mask()));
     }
-    Augmentation a = new Augmentation(false, null, new Augmentation.BrightnessContrast(0.2, 0.2, 0.5));
+    Augmentation a =
+        new Augmentation(false, null, new Augmentation.BrightnessContrast(0.2, 0.2, 0.5));
     double a0 = lo / 255.0;
     double b0 = hi / 255.0;
     List<Double> alphas = new ArrayList<>();
@@ -178,7 +182,8 @@ class AugmentationTest {
       for (float[][] sample : epoch(p, 0)) {
         float[] img = sample[0];
         for (int px = 0; px < H * W; px++) {
-          assertEquals(px % W < W / 2 ? lo / 255f : hi / 255f, sample[1][px], 1e-6, "mask unchanged");
+          assertEquals(
+              px % W < W / 2 ? lo / 255f : hi / 255f, sample[1][px], 1e-6, "mask unchanged");
           assertEquals(img[3 * px], img[3 * px + 2], "one α, β for all channels");
         }
         double la = img[0];
@@ -195,11 +200,14 @@ class AugmentationTest {
     double applied = alphas.size() / 240.0;
     assertTrue(applied > 0.38 && applied < 0.62, "applied to " + applied);
     for (int i = 0; i < alphas.size(); i++) {
-      assertTrue(alphas.get(i) > 0.8 - 1e-4 && alphas.get(i) < 1.2 + 1e-4, "alpha " + alphas.get(i));
+      assertTrue(
+          alphas.get(i) > 0.8 - 1e-4 && alphas.get(i) < 1.2 + 1e-4, "alpha " + alphas.get(i));
       assertTrue(Math.abs(betas.get(i)) < 0.2 + 1e-4, "beta " + betas.get(i));
     }
     double meanA = alphas.stream().mapToDouble(d -> d).average().orElseThrow();
-    double sdA = Math.sqrt(alphas.stream().mapToDouble(d -> (d - meanA) * (d - meanA)).sum() / alphas.size());
+    double sdA =
+        Math.sqrt(
+            alphas.stream().mapToDouble(d -> (d - meanA) * (d - meanA)).sum() / alphas.size());
     double meanB = betas.stream().mapToDouble(d -> d).average().orElseThrow();
     assertEquals(1.0, meanA, 0.035);
     assertEquals(0.4 / Math.sqrt(12), sdA, 0.025); // the sd of U(0.8, 1.2)
@@ -210,7 +218,9 @@ class AugmentationTest {
   @Test
   void cropShapesReachTheBatches() throws IOException {
     List<SamplePair> s = samples(3, (y, x) -> x + y);
-    try (InputPipeline p = new InputPipeline(s, options(2, 0, new Augmentation(false, new Augmentation.Crop(8, 20), null)));
+    try (InputPipeline p =
+            new InputPipeline(
+                s, options(2, 0, new Augmentation(false, new Augmentation.Crop(8, 20), null)));
         BatchIterator it = p.epoch(0);
         Batch b = it.next()) {
       assertEquals(Shape.of(2, 8, 20, 3), b.images().shape());

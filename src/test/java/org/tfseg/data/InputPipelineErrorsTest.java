@@ -1,7 +1,5 @@
 package org.tfseg.data;
 
-import org.tfseg.testing.SharedData;
-import org.tfseg.data.source.FolderPairs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
+import org.tfseg.data.source.FolderPairs;
+import org.tfseg.testing.SharedData;
 
 class InputPipelineErrorsTest {
   @TempDir Path tmp;

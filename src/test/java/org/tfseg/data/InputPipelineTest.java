@@ -1,6 +1,5 @@
 package org.tfseg.data;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tfseg.testing.SharedData;
 
 class InputPipelineTest {
   private static PipelineOptions options(int batch, boolean shuffle, long seed, boolean drop) {
@@ -40,10 +40,12 @@ class InputPipelineTest {
 
   static float[] minMax(TFloat32 t) {
     float[] r = {Float.MAX_VALUE, -Float.MAX_VALUE};
-    t.scalars().forEach(s -> {
-      r[0] = Math.min(r[0], s.getFloat());
-      r[1] = Math.max(r[1], s.getFloat());
-    });
+    t.scalars()
+        .forEach(
+            s -> {
+              r[0] = Math.min(r[0], s.getFloat());
+              r[1] = Math.max(r[1], s.getFloat());
+            });
     return r;
   }
 
@@ -86,17 +88,22 @@ class InputPipelineTest {
 
   @Test
   void oneBitMasksComeOutAsZeroAndOneWithBothClasses() {
-    try (InputPipeline pipeline = new InputPipeline(SharedData.sod(16), options(8, false, 0, false));
+    try (InputPipeline pipeline =
+            new InputPipeline(SharedData.sod(16), options(8, false, 0, false));
         BatchIterator it = pipeline.epoch(0);
         Batch batch = it.next()) {
       float[] range = minMax(batch.masks());
       assertEquals(0f, range[0]);
       assertEquals(1f, range[1]);
       long[] counts = new long[3]; // background, edge (0,1), salient
-      batch.masks().scalars().forEach(s -> {
-        float v = s.getFloat();
-        counts[v == 0f ? 0 : v == 1f ? 2 : 1]++;
-      });
+      batch
+          .masks()
+          .scalars()
+          .forEach(
+              s -> {
+                float v = s.getFloat();
+                counts[v == 0f ? 0 : v == 1f ? 2 : 1]++;
+              });
       long total = counts[0] + counts[1] + counts[2];
       double salient = (double) counts[2] / total;
       assertTrue(salient > 0.05 && salient < 0.8, "salient fraction " + salient);
@@ -106,7 +113,8 @@ class InputPipelineTest {
 
   @Test
   void startingAnEpochEndsThePreviousOne() {
-    try (InputPipeline pipeline = new InputPipeline(SharedData.sod(4), options(2, true, 1, false))) {
+    try (InputPipeline pipeline =
+        new InputPipeline(SharedData.sod(4), options(2, true, 1, false))) {
       BatchIterator first = pipeline.epoch(0);
       pipeline.epoch(1).close();
       assertFalse(first.hasNext());

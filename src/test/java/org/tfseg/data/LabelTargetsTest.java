@@ -1,8 +1,5 @@
 package org.tfseg.data;
 
-import org.tfseg.testing.SharedData;
-import org.tfseg.data.source.OxfordPetFixture;
-import org.tfseg.data.source.OxfordPetLayout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.Shape;
 import org.tfseg.UserError;
+import org.tfseg.data.source.OxfordPetFixture;
+import org.tfseg.data.source.OxfordPetLayout;
 import org.tfseg.graph.Tensors;
+import org.tfseg.testing.SharedData;
 
 /** {@code labels} targets through the input pipeline, on the real Oxford-IIIT Pet sample. */
 class LabelTargetsTest {
@@ -27,7 +27,8 @@ class LabelTargetsTest {
 
   @Test
   void trimapsBecomeNearestResizedClassIndices() throws IOException {
-    List<SamplePair> samples = OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "trainval");
+    List<SamplePair> samples =
+        OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "trainval");
     PipelineOptions options = new PipelineOptions(SIZE, SIZE, 8, false, 0, 2, 0, false);
     long[] counts = new long[3];
     int seen = 0;
@@ -53,8 +54,10 @@ class LabelTargetsTest {
     assertEquals(samples.size(), seen);
     double total = counts[0] + counts[1] + counts[2];
     // pets fill a good part of these photos; the border is a thin band; the rest is background
-    assertTrue(counts[0] / total > 0.2 && counts[0] / total < 0.8, "pet share " + counts[0] / total);
-    assertTrue(counts[1] / total > 0.02 && counts[1] / total < 0.25, "border share " + counts[1] / total);
+    assertTrue(
+        counts[0] / total > 0.2 && counts[0] / total < 0.8, "pet share " + counts[0] / total);
+    assertTrue(
+        counts[1] / total > 0.02 && counts[1] / total < 0.25, "border share " + counts[1] / total);
     assertTrue(counts[2] / total > 0.2, "background share " + counts[2] / total);
   }
 
@@ -64,31 +67,42 @@ class LabelTargetsTest {
     SamplePair first = samples.get(0);
     // a trimap with a value outside {1, 2, 3}
     int[][] trimap = OxfordPetFixture.read(first.mask());
-    var image = new java.awt.image.BufferedImage(trimap[0].length, trimap.length,
-        java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    var image =
+        new java.awt.image.BufferedImage(
+            trimap[0].length, trimap.length, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
     image.getRaster().setSample(0, 0, 0, 7);
     Path odd = Files.createDirectories(root.resolve("odd")).resolve("odd.png");
     javax.imageio.ImageIO.write(image, "png", odd.toFile());
-    UserError e = assertThrows(UserError.class,
-        () -> firstBatch(new SamplePair("odd", first.image(), odd, LabelMap.OXFORD_TRIMAP)));
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> firstBatch(new SamplePair("odd", first.image(), odd, LabelMap.OXFORD_TRIMAP)));
     assertTrue(e.getMessage().startsWith(odd + ": "), e.getMessage());
-    assertTrue(e.getMessage().contains("label value outside the mapping {1→0, 2→1, 3→2}"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("label value outside the mapping {1→0, 2→1, 3→2}"), e.getMessage());
     // the course-processed label itself is a VOC-colour palette PNG: its indices are not readable
-    Path processed = SharedData.dir("oxford-pet-sample").resolve("labels").resolve(first.id() + ".png");
-    e = assertThrows(UserError.class,
-        () -> firstBatch(new SamplePair("colour", first.image(), processed, LabelMap.OXFORD_TRIMAP)));
+    Path processed =
+        SharedData.dir("oxford-pet-sample").resolve("labels").resolve(first.id() + ".png");
+    e =
+        assertThrows(
+            UserError.class,
+            () ->
+                firstBatch(
+                    new SamplePair("colour", first.image(), processed, LabelMap.OXFORD_TRIMAP)));
     assertTrue(e.getMessage().startsWith(processed + ": "), e.getMessage());
     assertTrue(e.getMessage().contains("colour pixels"), e.getMessage());
   }
 
   @Test
   void onePipelineTakesOneTargetKind() throws IOException {
-    List<SamplePair> samples = new ArrayList<>(
-        OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "test"));
+    List<SamplePair> samples =
+        new ArrayList<>(OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "test"));
     SamplePair s = samples.get(1);
     samples.set(1, new SamplePair(s.id(), s.image(), s.mask()));
-    UserError e = assertThrows(UserError.class,
-        () -> new InputPipeline(samples, PipelineOptions.of(SIZE, SIZE, 2)).close());
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> new InputPipeline(samples, PipelineOptions.of(SIZE, SIZE, 2)).close());
     assertTrue(e.getMessage().contains("target kind or label mapping differs"), e.getMessage());
   }
 

@@ -45,7 +45,8 @@ class OddJpegTest {
     ImageIO.write(p, "png", png.toFile());
 
     Path cmyk = dir.resolve("cmyk.jpg");
-    WritableRaster four = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, W, H, 4, null);
+    WritableRaster four =
+        Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, W, H, 4, null);
     fill(four, 0);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     try (ImageOutputStream out = ImageIO.createImageOutputStream(cmyk.toFile())) {

@@ -1,6 +1,5 @@
 package org.tfseg.data;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.types.TFloat32;
+import org.tfseg.testing.SharedData;
 
 /** Decoding and resizing as seen through the pipeline, against independently computed values. */
 class SampleDecodingTest {
@@ -74,9 +74,7 @@ class SampleDecodingTest {
     byte[] g = new byte[rgb.length];
     byte[] b = new byte[rgb.length];
     BufferedImage paletteMask =
-        new BufferedImage(
-            rgb.length, 1, BufferedImage.TYPE_BYTE_INDEXED,
-            paletteOf(rgb, r, g, b));
+        new BufferedImage(rgb.length, 1, BufferedImage.TYPE_BYTE_INDEXED, paletteOf(rgb, r, g, b));
     float[] expected = new float[rgb.length];
     for (int x = 0; x < rgb.length; x++) {
       image.setRGB(x, 0, rgb[x]);

@@ -70,8 +70,11 @@ class SplitCarverTest {
   @Test
   void sortedCarvingKeepsFileOrderAsTheKerasBasnetExample() {
     List<SamplePair> first140 = new ArrayList<>(ALL.subList(0, 100));
-    first140.addAll(IntStream.range(0, 40).mapToObj(i -> String.format("t%03d", i))
-        .map(id -> new SamplePair(id, Path.of(id + ".jpg"), Path.of(id + ".png"))).toList());
+    first140.addAll(
+        IntStream.range(0, 40)
+            .mapToObj(i -> String.format("t%03d", i))
+            .map(id -> new SamplePair(id, Path.of(id + ".jpg"), Path.of(id + ".png")))
+            .toList());
     List<SamplePair> reversed = new ArrayList<>(first140);
     Collections.reverse(reversed);
     SplitCarver.Carved c = SplitCarver.carveSorted(reversed, 0.1, 0.0);

@@ -28,12 +28,17 @@ class LibraryApiTest {
   void trainEvaluateExportPredictWithoutTheCli(@TempDir Path tmp) throws Exception {
     String root = tmp.toString();
     // -- as in the README --
-    SegmentationTask task = SegmentationTask.load(Path.of("experiments/quickstart.json"),
-        "training.epochs=2", "run_root=" + root + "/runs",
-        "data.train.root=" + root + "/train", "data.train.count=48",
-        "data.test.root=" + root + "/test", "data.test.count=8");
+    SegmentationTask task =
+        SegmentationTask.load(
+            Path.of("experiments/quickstart.json"),
+            "training.epochs=2",
+            "run_root=" + root + "/runs",
+            "data.train.root=" + root + "/train",
+            "data.train.count=48",
+            "data.test.root=" + root + "/test",
+            "data.test.count=8");
     TrainingResult result = new TrainingRunner(task, quiet(), false).train();
-    String checkpoint = result.checkpoint();                       // best, else final, else last
+    String checkpoint = result.checkpoint(); // best, else final, else last
     try (var model = task.inferenceGraph(checkpoint)) {
       EvaluationReport report = task.evaluate(model, Split.TEST, checkpoint, false);
       assertTrue(report.metrics().get("precision") >= 0, report.table());
@@ -53,7 +58,10 @@ class LibraryApiTest {
   }
 
   private static List<Integer> epochs(Path historyCsv) throws Exception {
-    return Files.readAllLines(historyCsv).stream().skip(1).map(l -> Integer.parseInt(l.split(",")[0])).toList();
+    return Files.readAllLines(historyCsv).stream()
+        .skip(1)
+        .map(l -> Integer.parseInt(l.split(",")[0]))
+        .toList();
   }
 
   private static PrintStream quiet() {

@@ -34,10 +34,19 @@ class ExportTest {
   private static final int N = 2, H = 32, W = 24;
 
   @Test
-  void checkpointRestoreAndSavedModelInAnotherJvmMatchTheTrainingGraph(@TempDir Path tmp) throws Exception {
+  void checkpointRestoreAndSavedModelInAnotherJvmMatchTheTrainingGraph(@TempDir Path tmp)
+      throws Exception {
     UNet model = new UNet(4, 2, 1);
-    ModelSpec spec = new ModelSpec(model, H, W, 3, new BinaryCrossEntropy(),
-        tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7), List.of(new Precision(0.5)), 5);
+    ModelSpec spec =
+        new ModelSpec(
+            model,
+            H,
+            W,
+            3,
+            new BinaryCrossEntropy(),
+            tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
+            List.of(new Precision(0.5)),
+            5);
     float[] x = random(N * H * W * 3, 1);
     float[] y = new float[N * H * W];
     for (int i = 0; i < y.length; i++) {
@@ -81,10 +90,25 @@ class ExportTest {
     }
     ImageIO.write(img, "png", png.toFile());
     Path output = tmp.resolve("out.bin");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SavedModelProbe.class.getName(), saved.toString(),
-        input.toString(), "" + N, "" + H, "" + W, png.toString(), output.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("probe.log").toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SavedModelProbe.class.getName(),
+                saved.toString(),
+                input.toString(),
+                "" + N,
+                "" + H,
+                "" + W,
+                png.toString(),
+                output.toString()));
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("probe.log").toFile())
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe JVM timed out");
     assertEquals(0, p.exitValue(), () -> "probe JVM failed: " + read(tmp.resolve("probe.log")));
     try (DataInputStream in = new DataInputStream(Files.newInputStream(output))) {
@@ -94,8 +118,10 @@ class ExportTest {
       for (int i = 0; i < got.length; i++) {
         got[i] = in.readFloat();
       }
-      assertArrayEquals(expected, got, 0f, "SavedModel in a separate JVM differs from the training graph");
-      assertArrayEquals(new long[] {40, 50, 1}, readShape(in), "bytes signature returns the image's own size");
+      assertArrayEquals(
+          expected, got, 0f, "SavedModel in a separate JVM differs from the training graph");
+      assertArrayEquals(
+          new long[] {40, 50, 1}, readShape(in), "bytes signature returns the image's own size");
     }
   }
 

@@ -16,8 +16,8 @@ import org.tfseg.graph.Tensors;
 
 /**
  * Run in a separate JVM by {@link ExportTest}: loads a SavedModel with nothing but TF Java, calls
- * both signatures and writes their outputs as raw floats.
- * Args: savedModelDir, inputFloats file, N, H, W, imageFile, output file.
+ * both signatures and writes their outputs as raw floats. Args: savedModelDir, inputFloats file, N,
+ * H, W, imageFile, output file.
  */
 public final class SavedModelProbe {
   public static void main(String[] args) throws IOException {
@@ -28,12 +28,18 @@ public final class SavedModelProbe {
     try (SavedModelBundle bundle = SavedModelBundle.load(args[0], "serve");
         DataOutputStream out = new DataOutputStream(Files.newOutputStream(Path.of(args[6])))) {
       try (TFloat32 x = Tensors.of(Shape.of(n, h, w, 3), input);
-          Result r = bundle.function(ServingSignatures.DEFAULT).call(Map.of(ServingSignatures.IMAGES, x))) {
+          Result r =
+              bundle
+                  .function(ServingSignatures.DEFAULT)
+                  .call(Map.of(ServingSignatures.IMAGES, x))) {
         write(out, (TFloat32) r.get(ServingSignatures.PROBABILITIES).orElseThrow());
       }
       byte[] bytes = Files.readAllBytes(Path.of(args[5]));
       try (TString s = TString.tensorOfBytes(NdArrays.scalarOfObject(bytes));
-          Result r = bundle.function(ServingSignatures.IMAGE_BYTES).call(Map.of(ServingSignatures.BYTES_INPUT, (Tensor) s))) {
+          Result r =
+              bundle
+                  .function(ServingSignatures.IMAGE_BYTES)
+                  .call(Map.of(ServingSignatures.BYTES_INPUT, (Tensor) s))) {
         write(out, (TFloat32) r.get(ServingSignatures.MASK).orElseThrow());
       }
     }

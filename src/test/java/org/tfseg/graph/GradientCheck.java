@@ -19,11 +19,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
 /**
- * Finite-difference check of TF's analytic gradients for a layer or loss: builds
- * {@code L = Σ w·f(x)} (accumulated in float64 so the difference quotient is not drowned by
- * float32 rounding), then compares ∂L/∂x and ∂L/∂θ for every weight θ of the layer against central
- * differences at sampled coordinates. Weights are perturbed by feeding their read ({@code Identity})
- * outputs, which is also what the layers consume.
+ * Finite-difference check of TF's analytic gradients for a layer or loss: builds {@code L = Σ
+ * w·f(x)} (accumulated in float64 so the difference quotient is not drowned by float32 rounding),
+ * then compares ∂L/∂x and ∂L/∂θ for every weight θ of the layer against central differences at
+ * sampled coordinates. Weights are perturbed by feeding their read ({@code Identity}) outputs,
+ * which is also what the layers consume.
  */
 public final class GradientCheck {
   private final Shape inputShape;
@@ -36,12 +36,14 @@ public final class GradientCheck {
   private float inputScale = 1f;
   private float inputOffset = 0f;
 
-  private GradientCheck(Shape inputShape, BiFunction<Layers, Operand<TFloat32>, Operand<TFloat32>> layer) {
+  private GradientCheck(
+      Shape inputShape, BiFunction<Layers, Operand<TFloat32>, Operand<TFloat32>> layer) {
     this.inputShape = inputShape;
     this.layer = layer;
   }
 
-  public static GradientCheck of(Shape inputShape, BiFunction<Layers, Operand<TFloat32>, Operand<TFloat32>> layer) {
+  public static GradientCheck of(
+      Shape inputShape, BiFunction<Layers, Operand<TFloat32>, Operand<TFloat32>> layer) {
     return new GradientCheck(inputShape, layer);
   }
 
@@ -75,16 +77,18 @@ public final class GradientCheck {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 3);
       Layers layers = new Layers(tf, store, training, null, null);
-      Operand<TFloat32> x = tf.placeholder(TFloat32.class,
-          org.tensorflow.op.core.Placeholder.shape(inputShape));
+      Operand<TFloat32> x =
+          tf.placeholder(TFloat32.class, org.tensorflow.op.core.Placeholder.shape(inputShape));
       Operand<TFloat32> y = layer.apply(layers, x);
       double[] w = new double[(int) y.shape().size()];
       for (int i = 0; i < w.length; i++) {
         w[i] = rnd.nextDouble(-1, 1);
       }
       Operand<TFloat64> weights = tf.constant(y.shape(), DataBuffers.of(w, true, false));
-      Operand<TFloat64> loss = tf.sum(tf.math.mul(tf.dtypes.cast(y, TFloat64.class), weights),
-          tf.constant(range(y.shape().numDimensions())));
+      Operand<TFloat64> loss =
+          tf.sum(
+              tf.math.mul(tf.dtypes.cast(y, TFloat64.class), weights),
+              tf.constant(range(y.shape().numDimensions())));
       List<Operand<TFloat32>> wrt = new ArrayList<>();
       wrt.add(x);
       for (ModelVariable v : store.all()) {
@@ -116,8 +120,16 @@ public final class GradientCheck {
             values[k][i] = orig;
             double numeric = (plus - minus) / (2 * eps);
             double a = analytic[k][i];
-            assertTrue(Math.abs(numeric - a) <= atol + rtol * Math.abs(a),
-                "gradient mismatch for " + name(k, wrt) + "[" + i + "]: analytic " + a + ", numeric " + numeric);
+            assertTrue(
+                Math.abs(numeric - a) <= atol + rtol * Math.abs(a),
+                "gradient mismatch for "
+                    + name(k, wrt)
+                    + "["
+                    + i
+                    + "]: analytic "
+                    + a
+                    + ", numeric "
+                    + numeric);
             compared++;
           }
         }
@@ -139,7 +151,8 @@ public final class GradientCheck {
     }
   }
 
-  private double[][] analytic(Session s, List<Operand<TFloat32>> wrt, float[][] values, Output<?>[] grads) {
+  private double[][] analytic(
+      Session s, List<Operand<TFloat32>> wrt, float[][] values, Output<?>[] grads) {
     List<TFloat32> feeds = new ArrayList<>();
     try {
       Session.Runner runner = s.runner();
@@ -169,7 +182,8 @@ public final class GradientCheck {
     }
   }
 
-  private double lossValue(Session s, List<Operand<TFloat32>> wrt, float[][] values, Operand<TFloat64> loss) {
+  private double lossValue(
+      Session s, List<Operand<TFloat32>> wrt, float[][] values, Operand<TFloat64> loss) {
     List<TFloat32> feeds = new ArrayList<>();
     try {
       Session.Runner runner = s.runner();

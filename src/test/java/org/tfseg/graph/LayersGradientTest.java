@@ -1,13 +1,13 @@
 package org.tfseg.graph;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
-import org.tensorflow.op.nn.Conv2d;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.nn.Conv2d;
 import org.tfseg.graph.ConvSpec.Padding;
 
 /** Finite-difference gradient checks, one per layer of the toolkit. */
@@ -21,18 +21,25 @@ class LayersGradientTest {
 
   @Test
   void conv2dValidStride2NoBias() {
-    GradientCheck.of(X, (l, x) -> l.conv2d("c", x, ConvSpec.of(4, 3).stride(2).padding(Padding.VALID).noBias())).run();
+    GradientCheck.of(
+            X,
+            (l, x) -> l.conv2d("c", x, ConvSpec.of(4, 3).stride(2).padding(Padding.VALID).noBias()))
+        .run();
   }
 
   @Test
   void conv2dDilatedSame() {
-    GradientCheck.of(Shape.of(1, 9, 7, 2), (l, x) -> l.conv2d("c", x, ConvSpec.of(3, 3).dilation(2))).run();
+    GradientCheck.of(
+            Shape.of(1, 9, 7, 2), (l, x) -> l.conv2d("c", x, ConvSpec.of(3, 3).dilation(2)))
+        .run();
   }
 
   @Test
   void conv2dDilatedValid() {
-    GradientCheck.of(Shape.of(1, 11, 10, 2),
-        (l, x) -> l.conv2d("c", x, ConvSpec.of(3, 3).dilation(3).padding(Padding.VALID))).run();
+    GradientCheck.of(
+            Shape.of(1, 11, 10, 2),
+            (l, x) -> l.conv2d("c", x, ConvSpec.of(3, 3).dilation(3).padding(Padding.VALID)))
+        .run();
   }
 
   @Test
@@ -78,14 +85,19 @@ class LayersGradientTest {
 
   @Test
   void concatAndAdd() {
-    GradientCheck.of(X, (l, x) -> l.concat("c", List.of(l.conv2d("a", x, ConvSpec.of(2, 1)), x))).run();
+    GradientCheck.of(X, (l, x) -> l.concat("c", List.of(l.conv2d("a", x, ConvSpec.of(2, 1)), x)))
+        .run();
     GradientCheck.of(X, (l, x) -> l.add("s", l.conv2d("a", x, ConvSpec.of(3, 1)), x)).run();
   }
 
   @Test
   void convTransposeSameAndValid() {
-    GradientCheck.of(X, (l, x) -> l.convTranspose("t", x, ConvSpec.of(2, 4).stride(2).noBias())).run();
-    GradientCheck.of(X, (l, x) -> l.convTranspose("t", x, ConvSpec.of(2, 3).stride(2).padding(Padding.VALID))).run();
+    GradientCheck.of(X, (l, x) -> l.convTranspose("t", x, ConvSpec.of(2, 4).stride(2).noBias()))
+        .run();
+    GradientCheck.of(
+            X,
+            (l, x) -> l.convTranspose("t", x, ConvSpec.of(2, 3).stride(2).padding(Padding.VALID)))
+        .run();
   }
 
   @Test
@@ -104,13 +116,30 @@ class LayersGradientTest {
     GradientCheck.of(X, (l, x) -> l.zeroPad("z", x, 0, 1, 0, 1)).run();
   }
 
-  /** The checker must catch a wrong gradient: TF's native dilated conv drops the dilation in its gradient. */
+  /**
+   * The checker must catch a wrong gradient: TF's native dilated conv drops the dilation in its
+   * gradient.
+   */
   @Test
   void checkerDetectsTheNativeDilatedConvGradientBug() {
-    assertThrows(AssertionFailedError.class, () -> GradientCheck.of(Shape.of(1, 9, 9, 2), (l, x) -> {
-      ModelVariable k = l.store().get("k", Shape.of(3, 3, 2, 2), Initializer.glorotUniform(), true);
-      return l.tf().nn.conv2d(x, k.value(), List.of(1L, 1L, 1L, 1L), "SAME",
-          Conv2d.dilations(List.of(1L, 2L, 2L, 1L)));
-    }).run());
+    assertThrows(
+        AssertionFailedError.class,
+        () ->
+            GradientCheck.of(
+                    Shape.of(1, 9, 9, 2),
+                    (l, x) -> {
+                      ModelVariable k =
+                          l.store()
+                              .get("k", Shape.of(3, 3, 2, 2), Initializer.glorotUniform(), true);
+                      return l.tf()
+                          .nn
+                          .conv2d(
+                              x,
+                              k.value(),
+                              List.of(1L, 1L, 1L, 1L),
+                              "SAME",
+                              Conv2d.dilations(List.of(1L, 2L, 2L, 1L)));
+                    })
+                .run());
   }
 }

@@ -24,7 +24,8 @@ class BinaryCrossEntropyTest {
       expected -= targets[i] * Math.log(p) + (1 - targets[i]) * Math.log(1 - p);
     }
     expected /= logits.length;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = tf.reshape(tf.constant(logits), tf.constant(new int[] {1, 2, 3, 1}));
       Operand<TFloat32> y = tf.reshape(tf.constant(targets), tf.constant(new int[] {1, 2, 3, 1}));
@@ -41,10 +42,15 @@ class BinaryCrossEntropyTest {
     for (int i = 0; i < soft.length; i++) {
       soft[i] = (i % 3 == 0) ? 1f : (i % 3 == 1 ? 0f : 0.25f + i / 64f);
     }
-    GradientCheck.of(Shape.of(2, 4, 4, 1), (l, x) -> {
-      Ops tf = l.tf();
-      Operand<TFloat32> target = tf.reshape(tf.constant(soft), tf.constant(new int[] {2, 4, 4, 1}));
-      return new BinaryCrossEntropy().build(tf, List.of(x), target);
-    }).inputs(-4f, 8f).run();
+    GradientCheck.of(
+            Shape.of(2, 4, 4, 1),
+            (l, x) -> {
+              Ops tf = l.tf();
+              Operand<TFloat32> target =
+                  tf.reshape(tf.constant(soft), tf.constant(new int[] {2, 4, 4, 1}));
+              return new BinaryCrossEntropy().build(tf, List.of(x), target);
+            })
+        .inputs(-4f, 8f)
+        .run();
   }
 }

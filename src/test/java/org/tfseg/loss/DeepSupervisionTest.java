@@ -28,21 +28,35 @@ class DeepSupervisionTest {
   @Test
   void exposesTheUnweightedLossOfEachOutput() {
     DeepSupervision loss = new DeepSupervision(new BinaryCrossEntropy(), 2, 0.5);
-    double[] values = LossReference.evaluate(tf -> tf.stack(loss.perOutputValues(tf,
-        List.of(LossReference.constant(tf, a, 2, 2, 2, 1), LossReference.constant(tf, b, 2, 2, 2, 1)),
-        LossReference.constant(tf, targets, 2, 2, 2, 1))));
+    double[] values =
+        LossReference.evaluate(
+            tf ->
+                tf.stack(
+                    loss.perOutputValues(
+                        tf,
+                        List.of(
+                            LossReference.constant(tf, a, 2, 2, 2, 1),
+                            LossReference.constant(tf, b, 2, 2, 2, 1)),
+                        LossReference.constant(tf, targets, 2, 2, 2, 1))));
     assertEquals(LossReference.bce(a, targets), values[0], 1e-6);
     assertEquals(LossReference.bce(b, targets), values[1], 1e-6);
   }
 
   @Test
   void rejectsAWeightCountThatDoesNotMatchTheOutputs() {
-    assertThrows(IllegalArgumentException.class, () -> value(new DeepSupervision(new BinaryCrossEntropy(), 1, 1, 1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> value(new DeepSupervision(new BinaryCrossEntropy(), 1, 1, 1)));
   }
 
   private double value(Loss loss) {
-    return LossReference.evaluate(tf -> loss.build(tf,
-        List.of(LossReference.constant(tf, a, 2, 2, 2, 1), LossReference.constant(tf, b, 2, 2, 2, 1)),
-        LossReference.constant(tf, targets, 2, 2, 2, 1)))[0];
+    return LossReference.evaluate(
+        tf ->
+            loss.build(
+                tf,
+                List.of(
+                    LossReference.constant(tf, a, 2, 2, 2, 1),
+                    LossReference.constant(tf, b, 2, 2, 2, 1)),
+                LossReference.constant(tf, targets, 2, 2, 2, 1)))[0];
   }
 }

@@ -34,23 +34,44 @@ class DiceTest {
   @Test
   void gradientMatchesFiniteDifferences() {
     float[] targets = LossReference.uniform(new SplittableRandom(5), 2 * 5 * 4, 0, 1);
-    GradientCheck.of(Shape.of(2, 5, 4, 1), (l, x) -> {
-      Ops tf = l.tf();
-      return new Dice(1).perImage(tf, tf.math.sigmoid(x), LossReference.constant(tf, targets, 2, 5, 4, 1));
-    }).inputs(-3f, 6f).eps(1e-2).tolerance(2e-5, 2e-2).run();
+    GradientCheck.of(
+            Shape.of(2, 5, 4, 1),
+            (l, x) -> {
+              Ops tf = l.tf();
+              return new Dice(1)
+                  .perImage(
+                      tf, tf.math.sigmoid(x), LossReference.constant(tf, targets, 2, 5, 4, 1));
+            })
+        .inputs(-3f, 6f)
+        .eps(1e-2)
+        .tolerance(2e-5, 2e-2)
+        .run();
   }
 
   @Test
   void aMultiClassModelIsAUserError() {
-    UserError e = assertThrows(UserError.class, () -> LossReference.evaluate(tf -> new Dice(1).build(tf,
-        List.of(LossReference.constant(tf, new float[3], 1, 1, 1, 3)), LossReference.constant(tf, new float[1], 1, 1, 1, 1))));
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () ->
+                LossReference.evaluate(
+                    tf ->
+                        new Dice(1)
+                            .build(
+                                tf,
+                                List.of(LossReference.constant(tf, new float[3], 1, 1, 1, 3)),
+                                LossReference.constant(tf, new float[1], 1, 1, 1, 1))));
     assertTrue(e.getMessage().startsWith("loss 'dice' needs a binary model"), e.getMessage());
   }
 
   /** The loss of two 2×2 images. */
   static double dice(double smooth, float[] logits, float[] targets) {
-    return LossReference.evaluate(tf -> new Dice(smooth).build(tf,
-        List.of(LossReference.constant(tf, logits, 2, 2, 2, 1)),
-        LossReference.constant(tf, targets, 2, 2, 2, 1)))[0];
+    return LossReference.evaluate(
+        tf ->
+            new Dice(smooth)
+                .build(
+                    tf,
+                    List.of(LossReference.constant(tf, logits, 2, 2, 2, 1)),
+                    LossReference.constant(tf, targets, 2, 2, 2, 1)))[0];
   }
 }

@@ -25,7 +25,9 @@ class HybridLossTest {
     assertHybrid(Ssim.Padding.SAME);
   }
 
-  /** Σ over 8 outputs of BCE + mean(1 − SSIM) + (1 − mean IoU), the seed's BasnetLoss per output. */
+  /**
+   * Σ over 8 outputs of BCE + mean(1 − SSIM) + (1 − mean IoU), the seed's BasnetLoss per output.
+   */
   private static void assertHybrid(Ssim.Padding padding) {
     SplittableRandom rnd = new SplittableRandom(21);
     int size = N * H * W;
@@ -41,15 +43,21 @@ class HybridLossTest {
       double[] p = LossReference.sigmoid(x);
       double[] ssim = LossReference.ssim(LossReference.toDouble(targets), p, N, H, W, 1, padding);
       double[] iou = LossReference.iou(p, targets, N, 1e-9);
-      expected += LossReference.bce(x, targets) + (1 - LossReference.mean(ssim)) + (1 - LossReference.mean(iou));
+      expected +=
+          LossReference.bce(x, targets)
+              + (1 - LossReference.mean(ssim))
+              + (1 - LossReference.mean(iou));
     }
-    double actual = LossReference.evaluate(tf -> {
-      List<Operand<TFloat32>> outputs = new ArrayList<>();
-      for (float[] x : logits) {
-        outputs.add(LossReference.constant(tf, x, N, H, W, 1));
-      }
-      return BasNetHybrid.basnet(padding).build(tf, outputs, LossReference.constant(tf, targets, N, H, W, 1));
-    })[0];
+    double actual =
+        LossReference.evaluate(
+            tf -> {
+              List<Operand<TFloat32>> outputs = new ArrayList<>();
+              for (float[] x : logits) {
+                outputs.add(LossReference.constant(tf, x, N, H, W, 1));
+              }
+              return BasNetHybrid.basnet(padding)
+                  .build(tf, outputs, LossReference.constant(tf, targets, N, H, W, 1));
+            })[0];
     System.out.printf("hybrid %s: float64 %.9f, graph %.9f%n", padding, expected, actual);
     assertEquals(expected, actual, 1e-5);
   }

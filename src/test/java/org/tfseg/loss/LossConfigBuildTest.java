@@ -13,7 +13,6 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-
 import org.tfseg.graph.Tensors;
 
 /** Loss configs build the losses they name: compared by value on random logits of 3 outputs. */
@@ -26,7 +25,8 @@ class LossConfigBuildTest {
       List<Operand<TFloat32>> logits = List.of(constant(tf, 1), constant(tf, 2), constant(tf, 3));
       Operand<TFloat32> targets = tf.math.sigmoid(constant(tf, 4));
       Operand<TFloat32> out = loss.build(tf, logits, targets);
-      try (Session s = new Session(g); Result r = s.runner().fetch(out).run()) {
+      try (Session s = new Session(g);
+          Result r = s.runner().fetch(out).run()) {
         return ((TFloat32) r.get(0)).getFloat();
       }
     }
@@ -51,17 +51,35 @@ class LossConfigBuildTest {
   void eachConfigBuildsItsLoss() {
     assertEquals(value(new BinaryCrossEntropy()), config(new BinaryCrossEntropyConfig()), 0);
     assertEquals(value(new Ssim(Ssim.Padding.SAME)), config(new SsimConfig(Ssim.Padding.SAME)), 0);
-    assertNotEquals(config(new SsimConfig(Ssim.Padding.SAME)), config(new SsimConfig(Ssim.Padding.VALID)));
+    assertNotEquals(
+        config(new SsimConfig(Ssim.Padding.SAME)), config(new SsimConfig(Ssim.Padding.VALID)));
     assertEquals(value(new SoftIou(0.5)), config(new SoftIouConfig(0.5)), 0);
-    LossConfig hybrid = new WeightedSumConfig(List.of(new WeightedTermConfig(new BinaryCrossEntropyConfig(), null),
-        new WeightedTermConfig(new SsimConfig(Ssim.Padding.SAME), null), new WeightedTermConfig(new SoftIouConfig(null), null)));
-    assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new DeepSupervisionConfig(hybrid, null)), 1e-6);
-    assertEquals(value(BasNetHybrid.basnet(Ssim.Padding.SAME)), config(new BasNetHybridConfig(Ssim.Padding.SAME)), 0);
-    double weighted = config(new WeightedSumConfig(List.of(new WeightedTermConfig(new BinaryCrossEntropyConfig(), 2.0),
-        new WeightedTermConfig(new SoftIouConfig(null), 0.5))));
+    LossConfig hybrid =
+        new WeightedSumConfig(
+            List.of(
+                new WeightedTermConfig(new BinaryCrossEntropyConfig(), null),
+                new WeightedTermConfig(new SsimConfig(Ssim.Padding.SAME), null),
+                new WeightedTermConfig(new SoftIouConfig(null), null)));
+    assertEquals(
+        value(BasNetHybrid.basnet(Ssim.Padding.SAME)),
+        config(new DeepSupervisionConfig(hybrid, null)),
+        1e-6);
+    assertEquals(
+        value(BasNetHybrid.basnet(Ssim.Padding.SAME)),
+        config(new BasNetHybridConfig(Ssim.Padding.SAME)),
+        0);
+    double weighted =
+        config(
+            new WeightedSumConfig(
+                List.of(
+                    new WeightedTermConfig(new BinaryCrossEntropyConfig(), 2.0),
+                    new WeightedTermConfig(new SoftIouConfig(null), 0.5))));
     assertEquals(2 * value(new BinaryCrossEntropy()) + 0.5 * value(new SoftIou()), weighted, 1e-6);
-    double perOutput = config(new DeepSupervisionConfig(new BinaryCrossEntropyConfig(), List.of(1.0, 0.0, 0.0)));
+    double perOutput =
+        config(new DeepSupervisionConfig(new BinaryCrossEntropyConfig(), List.of(1.0, 0.0, 0.0)));
     assertEquals(value(new BinaryCrossEntropy()), perOutput, 1e-6);
-    assertNotEquals(perOutput, config(new DeepSupervisionConfig(new BinaryCrossEntropyConfig(), List.of(1.0, 0.0, 1.0))));
+    assertNotEquals(
+        perOutput,
+        config(new DeepSupervisionConfig(new BinaryCrossEntropyConfig(), List.of(1.0, 0.0, 1.0))));
   }
 }

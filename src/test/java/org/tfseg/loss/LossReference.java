@@ -12,9 +12,9 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Float64 reference implementations of the losses, written independently of the graph code
- * (SSIM in the {@code pytorch_ssim} form: ((2μxμy + C1)(2σxy + C2)) / ((μx² + μy² + C1)(σx² +
- * σy² + C2))), and small helpers to evaluate graph ops. Arrays are NHWC, flattened.
+ * Float64 reference implementations of the losses, written independently of the graph code (SSIM in
+ * the {@code pytorch_ssim} form: ((2μxμy + C1)(2σxy + C2)) / ((μx² + μy² + C1)(σx² + σy² + C2))),
+ * and small helpers to evaluate graph ops. Arrays are NHWC, flattened.
  */
 final class LossReference {
   private LossReference() {}
@@ -102,7 +102,8 @@ final class LossReference {
             double sx = xx - mx * mx;
             double sy = yy - my * my;
             double sxy = xy - mx * my;
-            sum += (2 * mx * my + c1) * (2 * sxy + c2) / ((mx * mx + my * my + c1) * (sx + sy + c2));
+            sum +=
+                (2 * mx * my + c1) * (2 * sxy + c2) / ((mx * mx + my * my + c1) * (sx + sy + c2));
           }
         }
       }
@@ -141,7 +142,8 @@ final class LossReference {
 
   /** Builds the op in a fresh graph and returns its value(s) as doubles. */
   static double[] evaluate(Function<Ops, Operand<TFloat32>> op) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Operand<TFloat32> out = op.apply(Ops.create(g));
       try (Result r = s.runner().fetch(out).run()) {
         TFloat32 t = (TFloat32) r.get(0);

@@ -36,29 +36,52 @@ class SparseCategoricalCrossEntropyTest {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = rnd.nextInt(3);
     }
-    GradientCheck.of(Shape.of(2, 3, 4, 3), (l, x) -> SparseCategoricalCrossEntropy.perPixel(
-            l.tf(), x, LossReference.constant(l.tf(), labels, 2, 3, 4, 1)))
-        .inputs(-3f, 6f).eps(1e-2).tolerance(2e-4, 2e-2).run();
+    GradientCheck.of(
+            Shape.of(2, 3, 4, 3),
+            (l, x) ->
+                SparseCategoricalCrossEntropy.perPixel(
+                    l.tf(), x, LossReference.constant(l.tf(), labels, 2, 3, 4, 1)))
+        .inputs(-3f, 6f)
+        .eps(1e-2)
+        .tolerance(2e-4, 2e-2)
+        .run();
   }
 
   @Test
   void labelsOutsideTheClassesFailTheStep() {
-    RuntimeException e = assertThrows(RuntimeException.class,
-        () -> loss(new float[] {0, 0, 0, 0, 0, 0}, new float[] {0, 3}, 1, 1, 2));
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () -> loss(new float[] {0, 0, 0, 0, 0, 0}, new float[] {0, 3}, 1, 1, 2));
     assertTrue(e.getMessage().contains("label outside [0, 3)"), e.getMessage());
   }
 
   @Test
   void aBinaryModelIsAUserError() {
-    UserError e = assertThrows(UserError.class, () -> LossReference.evaluate(tf ->
-        new SparseCategoricalCrossEntropy().build(tf, List.of(LossReference.constant(tf, new float[] {0}, 1, 1, 1, 1)),
-            LossReference.constant(tf, new float[] {0}, 1, 1, 1, 1))));
-    assertTrue(e.getMessage().startsWith("loss 'sparse_categorical_crossentropy' needs a multi-class model"));
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () ->
+                LossReference.evaluate(
+                    tf ->
+                        new SparseCategoricalCrossEntropy()
+                            .build(
+                                tf,
+                                List.of(LossReference.constant(tf, new float[] {0}, 1, 1, 1, 1)),
+                                LossReference.constant(tf, new float[] {0}, 1, 1, 1, 1))));
+    assertTrue(
+        e.getMessage()
+            .startsWith("loss 'sparse_categorical_crossentropy' needs a multi-class model"));
   }
 
   private static double loss(float[] logits, float[] labels, int n, int h, int w) {
     int c = logits.length / labels.length;
-    return LossReference.evaluate(tf -> new SparseCategoricalCrossEntropy().build(tf,
-        List.of(LossReference.constant(tf, logits, n, h, w, c)), LossReference.constant(tf, labels, n, h, w, 1)))[0];
+    return LossReference.evaluate(
+        tf ->
+            new SparseCategoricalCrossEntropy()
+                .build(
+                    tf,
+                    List.of(LossReference.constant(tf, logits, n, h, w, c)),
+                    LossReference.constant(tf, labels, n, h, w, 1)))[0];
   }
 }

@@ -37,10 +37,17 @@ class SsimTest {
     for (int i = per; i < 2 * per; i++) {
       y[i] = Math.min(1f, Math.max(0f, x[i] + 0.1f * (y[i] - 0.5f)));
     }
-    double[] expected = LossReference.ssim(
-        LossReference.toDouble(x), LossReference.toDouble(y), N, H, W, C, padding);
-    double[] actual = LossReference.evaluate(tf -> new Ssim(padding).index(
-        tf, LossReference.constant(tf, x, N, H, W, C), LossReference.constant(tf, y, N, H, W, C)));
+    double[] expected =
+        LossReference.ssim(
+            LossReference.toDouble(x), LossReference.toDouble(y), N, H, W, C, padding);
+    double[] actual =
+        LossReference.evaluate(
+            tf ->
+                new Ssim(padding)
+                    .index(
+                        tf,
+                        LossReference.constant(tf, x, N, H, W, C),
+                        LossReference.constant(tf, y, N, H, W, C)));
     assertTrue(expected[0] < 0.3 && expected[1] > 0.9, "one dissimilar and one similar pair");
     double maxDiff = 0;
     for (int b = 0; b < N; b++) {
@@ -55,10 +62,22 @@ class SsimTest {
     SplittableRandom rnd = new SplittableRandom(3);
     float[] x = LossReference.uniform(rnd, 16 * 16, 0, 1);
     float[] y = LossReference.uniform(rnd, 16 * 16, 0, 1);
-    double valid = LossReference.evaluate(tf -> new Ssim(Ssim.Padding.VALID).index(
-        tf, LossReference.constant(tf, x, 1, 16, 16, 1), LossReference.constant(tf, y, 1, 16, 16, 1)))[0];
-    double same = LossReference.evaluate(tf -> new Ssim(Ssim.Padding.SAME).index(
-        tf, LossReference.constant(tf, x, 1, 16, 16, 1), LossReference.constant(tf, y, 1, 16, 16, 1)))[0];
+    double valid =
+        LossReference.evaluate(
+            tf ->
+                new Ssim(Ssim.Padding.VALID)
+                    .index(
+                        tf,
+                        LossReference.constant(tf, x, 1, 16, 16, 1),
+                        LossReference.constant(tf, y, 1, 16, 16, 1)))[0];
+    double same =
+        LossReference.evaluate(
+            tf ->
+                new Ssim(Ssim.Padding.SAME)
+                    .index(
+                        tf,
+                        LossReference.constant(tf, x, 1, 16, 16, 1),
+                        LossReference.constant(tf, y, 1, 16, 16, 1)))[0];
     assertTrue(Math.abs(valid - same) > 1e-3, valid + " vs " + same);
   }
 
@@ -67,10 +86,25 @@ class SsimTest {
     SplittableRandom rnd = new SplittableRandom(4);
     float[] logits = LossReference.uniform(rnd, 2 * 12 * 12, -3, 3);
     float[] targets = LossReference.uniform(rnd, 2 * 12 * 12, 0, 1);
-    double expected = 1 - LossReference.mean(LossReference.ssim(
-        LossReference.sigmoid(logits), LossReference.toDouble(targets), 2, 12, 12, 1, Ssim.Padding.VALID));
-    double actual = LossReference.evaluate(tf -> new Ssim().build(tf,
-        List.of(LossReference.constant(tf, logits, 2, 12, 12, 1)), LossReference.constant(tf, targets, 2, 12, 12, 1)))[0];
+    double expected =
+        1
+            - LossReference.mean(
+                LossReference.ssim(
+                    LossReference.sigmoid(logits),
+                    LossReference.toDouble(targets),
+                    2,
+                    12,
+                    12,
+                    1,
+                    Ssim.Padding.VALID));
+    double actual =
+        LossReference.evaluate(
+            tf ->
+                new Ssim()
+                    .build(
+                        tf,
+                        List.of(LossReference.constant(tf, logits, 2, 12, 12, 1)),
+                        LossReference.constant(tf, targets, 2, 12, 12, 1)))[0];
     assertEquals(expected, actual, 1e-6);
   }
 
@@ -90,11 +124,18 @@ class SsimTest {
    */
   private static void gradientCheck(Ssim.Padding padding, int h, int w) {
     float[] targets = LossReference.uniform(new SplittableRandom(9), 2 * h * w * 2, 0, 1);
-    int n = GradientCheck.of(Shape.of(2, h, w, 2), (l, x) -> {
-      Ops tf = l.tf();
-      Operand<TFloat32> y = LossReference.constant(tf, targets, 2, h, w, 2);
-      return new Ssim(padding).perImage(tf, tf.math.sigmoid(x), y);
-    }).inputs(-3f, 6f).eps(1e-2).tolerance(2e-5, 2e-2).run();
+    int n =
+        GradientCheck.of(
+                Shape.of(2, h, w, 2),
+                (l, x) -> {
+                  Ops tf = l.tf();
+                  Operand<TFloat32> y = LossReference.constant(tf, targets, 2, h, w, 2);
+                  return new Ssim(padding).perImage(tf, tf.math.sigmoid(x), y);
+                })
+            .inputs(-3f, 6f)
+            .eps(1e-2)
+            .tolerance(2e-5, 2e-2)
+            .run();
     assertTrue(n > 0);
   }
 }

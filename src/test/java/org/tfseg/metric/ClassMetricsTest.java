@@ -27,7 +27,8 @@ class ClassMetricsTest {
 
   @Test
   void multiClassIou() {
-    // class 0: predicted {0,3,5}, true {0,1,5} → 2 / 4; class 1: {1} vs {3} → 0; class 2: {2,4} both → 1
+    // class 0: predicted {0,3,5}, true {0,1,5} → 2 / 4; class 1: {1} vs {3} → 0; class 2: {2,4}
+    // both → 1
     assertEquals(0.5, MetricEval.result(new ClassIou(0, 0.5), P3, LABELS), 1e-12);
     assertEquals(0.0, MetricEval.result(new ClassIou(1, 0.5), P3, LABELS), 1e-12);
     assertEquals(1.0, MetricEval.result(new ClassIou(2, 0.5), P3, LABELS), 1e-12);
@@ -36,7 +37,8 @@ class ClassMetricsTest {
 
   @Test
   void aClassInNeitherPredictionNorTargetIsLeftOutOfTheMean() {
-    // a 4th class never predicted and never labelled: Keras' MeanIoU still gives 1.5 / 3, not 1.5 / 4
+    // a 4th class never predicted and never labelled: Keras' MeanIoU still gives 1.5 / 3, not 1.5 /
+    // 4
     float[] p4 = new float[LABELS.length * 4];
     for (int i = 0; i < LABELS.length; i++) {
       System.arraycopy(P3, i * 3, p4, i * 4, 3);
@@ -70,7 +72,8 @@ class ClassMetricsTest {
   @Test
   void diceEdgeCases() {
     assertEquals(1.0, new DiceScore(0.5).result(new double[] {0, 0, 0}));
-    UserError e = assertThrows(UserError.class, () -> MetricEval.result(new DiceScore(0.5), P3, LABELS));
+    UserError e =
+        assertThrows(UserError.class, () -> MetricEval.result(new DiceScore(0.5), P3, LABELS));
     assertTrue(e.getMessage().startsWith("metric 'dice' needs a binary model"), e.getMessage());
   }
 }

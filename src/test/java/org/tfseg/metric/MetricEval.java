@@ -11,7 +11,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
-/** Runs a metric's statistics on constant probabilities {@code [1, 1, P, C]} and targets {@code [1, 1, P, 1]}. */
+/**
+ * Runs a metric's statistics on constant probabilities {@code [1, 1, P, C]} and targets {@code [1,
+ * 1, P, 1]}.
+ */
 final class MetricEval {
   private MetricEval() {}
 
@@ -21,10 +24,14 @@ final class MetricEval {
 
   static double[] totals(StreamingMetric m, float[] probabilities, float[] targets) {
     int c = probabilities.length / targets.length;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       Ops tf = Ops.create(g);
-      Operand<TFloat32> p = tf.constant(Shape.of(1, 1, targets.length, c), DataBuffers.of(probabilities, true, false));
-      Operand<TFloat32> y = tf.constant(Shape.of(1, 1, targets.length, 1), DataBuffers.of(targets, true, false));
+      Operand<TFloat32> p =
+          tf.constant(
+              Shape.of(1, 1, targets.length, c), DataBuffers.of(probabilities, true, false));
+      Operand<TFloat32> y =
+          tf.constant(Shape.of(1, 1, targets.length, 1), DataBuffers.of(targets, true, false));
       List<Operand<TFloat64>> stats = m.statistics(tf, p, y);
       Session.Runner r = s.runner();
       stats.forEach(r::fetch);

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 class StreamingMetricTest {
-  // 8 pixels: predictions and targets (0.3 is a soft edge: non-zero counts as positive, as in Keras)
+  // 8 pixels: predictions and targets (0.3 is a soft edge: non-zero counts as positive, as in
+  // Keras)
   private static final float[] P = {0.9f, 0.6f, 0.5f, 0.2f, 0.51f, 0.0f, 0.99f, 0.4f};
   private static final float[] Y = {1f, 0f, 1f, 0f, 0.3f, 0f, 1f, 1f};
 

@@ -1,25 +1,20 @@
 package org.tfseg.model;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
-import org.tfseg.graph.Tensors;
 import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
-import org.tfseg.data.source.FolderPairs;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
+import org.tfseg.graph.Tensors;
 import org.tfseg.loss.BasNetHybrid;
 import org.tfseg.optim.Adam;
+import org.tfseg.testing.SharedData;
 import org.tfseg.train.ModelSpec;
 import org.tfseg.train.TrainingGraph;
 
@@ -31,11 +26,20 @@ class BasNetRealDataTest {
   @Test
   void hybridLossFallsOnRealImages() {
     var samples = SharedData.sod(4);
-    ModelSpec spec = new ModelSpec(new BasNet(4, 4, 1), 32, 32, 3, BasNetHybrid.basnet(),
-        tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-8), List.of(), 7);
+    ModelSpec spec =
+        new ModelSpec(
+            new BasNet(4, 4, 1),
+            32,
+            32,
+            3,
+            BasNetHybrid.basnet(),
+            tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-8),
+            List.of(),
+            7);
     float[] x;
     float[] y;
-    try (InputPipeline data = new InputPipeline(samples, new PipelineOptions(32, 32, 4, false, 0, 1, 0, false));
+    try (InputPipeline data =
+            new InputPipeline(samples, new PipelineOptions(32, 32, 4, false, 0, 1, 0, false));
         BatchIterator it = data.epoch(0);
         Batch batch = it.next()) {
       x = Tensors.floats(batch.images());
@@ -52,6 +56,8 @@ class BasNetRealDataTest {
     double first = (losses.get(0) + losses.get(1) + losses.get(2)) / 3;
     double last = (losses.get(7) + losses.get(8) + losses.get(9)) / 3;
     System.out.println("BASNet hybrid loss on 4 real images, 10 Adam steps: " + losses);
-    assertTrue(last < first, "mean of the last 3 losses " + last + " not below the first 3 " + first + ": " + losses);
+    assertTrue(
+        last < first,
+        "mean of the last 3 losses " + last + " not below the first 3 " + first + ": " + losses);
   }
 }

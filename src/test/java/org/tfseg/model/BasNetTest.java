@@ -30,7 +30,8 @@ class BasNetTest {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 1);
       List<SummaryRow> rows = new ArrayList<>();
-      Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 288, 288, 3)));
+      Operand<TFloat32> x =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 288, 288, 3)));
       List<Operand<TFloat32>> out = new BasNet().build(new Layers(tf, store, true, null, rows), x);
       assertEquals(BasNet.OUTPUTS, out.size());
       for (Operand<TFloat32> o : out) {
@@ -53,15 +54,18 @@ class BasNetTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 1);
-      Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, 3)));
-      List<Operand<TFloat32>> out = new BasNet(2, 3, 1).build(new Layers(tf, store, false, null, null), x);
+      Operand<TFloat32> x =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, h, w, 3)));
+      List<Operand<TFloat32>> out =
+          new BasNet(2, 3, 1).build(new Layers(tf, store, false, null, null), x);
       float[] pixels = new float[batch * h * w * 3];
       SplittableRandom rnd = new SplittableRandom(5);
       for (int i = 0; i < pixels.length; i++) {
         pixels[i] = (float) rnd.nextDouble();
       }
       try (Session s = new Session(g);
-          TFloat32 images = TFloat32.tensorOf(Shape.of(batch, h, w, 3), DataBuffers.of(pixels, true, false))) {
+          TFloat32 images =
+              TFloat32.tensorOf(Shape.of(batch, h, w, 3), DataBuffers.of(pixels, true, false))) {
         Session.Runner runner = s.runner().feed(x, images);
         out.forEach(runner::fetch);
         try (Result r = runner.run()) {
@@ -85,7 +89,8 @@ class BasNetTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Layers l = new Layers(tf, new VariableStore(tf, 1), true, null, null);
-      Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 48, 64, 3)));
+      Operand<TFloat32> x =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 48, 64, 3)));
       assertThrows(IllegalArgumentException.class, () -> new BasNet(2, 2, 1).build(l, x));
     }
   }

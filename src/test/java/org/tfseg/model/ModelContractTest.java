@@ -40,22 +40,23 @@ import org.tfseg.train.TrainingGraph;
 /**
  * The contract every architecture the registry knows must meet (SMP's BaseModelTester): for each
  * architecture, and for {@code encoder_unet} each encoder × decoder, it builds; its outputs have
- * the promised number and shape; every trainable weight gets a non-zero gradient; a frozen
- * encoder gets no gradient and stays unchanged by a step; the inference tower shares the training
- * tower's weights (a checkpoint restores into the serving graph with equal outputs); and the
- * exported SavedModel gives the same outputs. A new architecture, encoder or decoder is covered
- * without touching this file; {@link #SMALL} only shrinks widths to keep the suite fast.
+ * the promised number and shape; every trainable weight gets a non-zero gradient; a frozen encoder
+ * gets no gradient and stays unchanged by a step; the inference tower shares the training tower's
+ * weights (a checkpoint restores into the serving graph with equal outputs); and the exported
+ * SavedModel gives the same outputs. A new architecture, encoder or decoder is covered without
+ * touching this file; {@link #SMALL} only shrinks widths to keep the suite fast.
  */
 class ModelContractTest {
   private static final int N = 2, SIZE = 64;
 
   /** Narrow settings per kind (a kind absent here is tested at its defaults). */
-  private static final Map<String, String> SMALL = Map.of(
-      "unet", "\"base_filters\": 4, \"depth\": 2",
-      "basnet", "\"filters\": 16, \"refine_filters\": 4",
-      "atrous", "\"bridge_filters\": 16, \"stage_filters\": [16, 8, 8, 8]",
-      "transpose", "\"filters\": [16, 8, 8, 8]",
-      "pix2pix", "\"filters\": [16, 8, 8, 8]");
+  private static final Map<String, String> SMALL =
+      Map.of(
+          "unet", "\"base_filters\": 4, \"depth\": 2",
+          "basnet", "\"filters\": 16, \"refine_filters\": 4",
+          "atrous", "\"bridge_filters\": 16, \"stage_filters\": [16, 8, 8, 8]",
+          "transpose", "\"filters\": [16, 8, 8, 8]",
+          "pix2pix", "\"filters\": [16, 8, 8, 8]");
 
   static Stream<Arguments> models() {
     List<Arguments> models = new ArrayList<>();
@@ -67,9 +68,17 @@ class ModelContractTest {
       for (String encoder : EncoderRegistry.names()) {
         for (String decoder : Kinds.of(DecoderConfig.class).keySet()) {
           for (boolean trainable : new boolean[] {true, false}) {
-            String json = "{\"architecture\": \"encoder_unet\", \"encoder\": {\"name\": \"" + encoder
-                + "\", \"trainable\": " + trainable + "}, \"decoder\": " + object("type", decoder) + "}";
-            models.add(Arguments.of(encoder + " + " + decoder + (trainable ? "" : " (frozen)"), json, !trainable));
+            String json =
+                "{\"architecture\": \"encoder_unet\", \"encoder\": {\"name\": \""
+                    + encoder
+                    + "\", \"trainable\": "
+                    + trainable
+                    + "}, \"decoder\": "
+                    + object("type", decoder)
+                    + "}";
+            models.add(
+                Arguments.of(
+                    encoder + " + " + decoder + (trainable ? "" : " (frozen)"), json, !trainable));
           }
         }
       }
@@ -79,12 +88,19 @@ class ModelContractTest {
 
   private static String object(String discriminator, String kind) {
     String small = SMALL.get(kind);
-    return "{\"" + discriminator + "\": \"" + kind + "\"" + (small == null ? "" : ", " + small) + "}";
+    return "{\""
+        + discriminator
+        + "\": \""
+        + kind
+        + "\""
+        + (small == null ? "" : ", " + small)
+        + "}";
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
-  void meetsTheModelContract(String label, String modelJson, boolean frozenEncoder, @TempDir Path tmp) throws Exception {
+  void meetsTheModelContract(
+      String label, String modelJson, boolean frozenEncoder, @TempDir Path tmp) throws Exception {
     SegmentationTask task = task(modelJson, tmp);
     SegmentationModel model = task.model();
     float[] x = random(N * SIZE * SIZE * model.inputChannels(), 1);
@@ -103,7 +119,8 @@ class ModelContractTest {
       for (int i = 0; i < vars.size(); i++) {
         boolean encoderWeight = vars.get(i).name().startsWith("encoder/");
         if (frozenEncoder && encoderWeight) {
-          assertArrayEquals(before.get(i), after.get(i), label + ": frozen " + vars.get(i).name() + " changed");
+          assertArrayEquals(
+              before.get(i), after.get(i), label + ": frozen " + vars.get(i).name() + " changed");
         }
       }
       String prefix = tmp.resolve("ckpt/ckpt").toString();
@@ -113,39 +130,53 @@ class ModelContractTest {
       float[] served;
       try (InferenceGraph inference = task.inferenceGraph(prefix)) {
         served = inference.predict(xt);
-        assertArrayEquals(training, served, 1e-5f, label + ": inference tower vs restored serving graph");
+        assertArrayEquals(
+            training, served, 1e-5f, label + ": inference tower vs restored serving graph");
         inference.exportSavedModel(tmp.resolve("saved_model"));
       }
       try (SavedModelPredictor exported = new SavedModelPredictor(tmp.resolve("saved_model"))) {
-        assertArrayEquals(served, exported.predict(xt), 1e-6f, label + ": SavedModel vs serving graph");
+        assertArrayEquals(
+            served, exported.predict(xt), 1e-6f, label + ": SavedModel vs serving graph");
       }
     }
   }
 
-  /** Output count and shapes, and a non-zero gradient for every trainable weight (none for a frozen encoder). */
-  private static void checkOutputsAndGradients(SegmentationModel model, float[] x, float[] y, boolean frozen,
-      String label) {
+  /**
+   * Output count and shapes, and a non-zero gradient for every trainable weight (none for a frozen
+   * encoder).
+   */
+  private static void checkOutputsAndGradients(
+      SegmentationModel model, float[] x, float[] y, boolean frozen, String label) {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 3);
-      Operand<TFloat32> images = tf.constant(Shape.of(N, SIZE, SIZE, model.inputChannels()),
-          org.tensorflow.ndarray.buffer.DataBuffers.of(x));
-      Operand<TFloat32> targets = tf.constant(Shape.of(N, SIZE, SIZE, 1), org.tensorflow.ndarray.buffer.DataBuffers.of(y));
+      Operand<TFloat32> images =
+          tf.constant(
+              Shape.of(N, SIZE, SIZE, model.inputChannels()),
+              org.tensorflow.ndarray.buffer.DataBuffers.of(x));
+      Operand<TFloat32> targets =
+          tf.constant(Shape.of(N, SIZE, SIZE, 1), org.tensorflow.ndarray.buffer.DataBuffers.of(y));
       List<Operand<TFloat32>> logits = model.build(new Layers(tf, store, true, null, null), images);
       assertEquals(model.outputs(), logits.size(), label + ": outputs");
       for (Operand<TFloat32> l : logits) {
-        assertEquals(Shape.of(N, SIZE, SIZE, model.numClasses()), l.shape(), label + ": output shape");
+        assertEquals(
+            Shape.of(N, SIZE, SIZE, model.numClasses()), l.shape(), label + ": output shape");
       }
-      Operand<TFloat32> loss = new org.tfseg.loss.DeepSupervision(new org.tfseg.loss.BinaryCrossEntropy())
-          .build(tf, logits, targets);
+      Operand<TFloat32> loss =
+          new org.tfseg.loss.DeepSupervision(new org.tfseg.loss.BinaryCrossEntropy())
+              .build(tf, logits, targets);
       List<ModelVariable> trainable = store.trainable();
       assertFalse(trainable.isEmpty(), label);
       if (frozen) {
-        assertTrue(trainable.stream().noneMatch(v -> v.name().startsWith("encoder/")), label + ": frozen encoder");
+        assertTrue(
+            trainable.stream().noneMatch(v -> v.name().startsWith("encoder/")),
+            label + ": frozen encoder");
         assertTrue(store.all().stream().anyMatch(v -> v.name().startsWith("encoder/")), label);
       }
-      Output<?>[] grads = g.addGradients(loss.asOutput(),
-          trainable.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new));
+      Output<?>[] grads =
+          g.addGradients(
+              loss.asOutput(),
+              trainable.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new));
       try (Session s = new Session(g)) {
         Session.Runner r = s.runner();
         for (Output<?> grad : grads) {
@@ -166,13 +197,22 @@ class ModelContractTest {
   }
 
   private static SegmentationTask task(String modelJson, Path tmp) {
-    String json = """
+    String json =
+        """
         {"name": "contract", "model": %s,
          "data": {"image_size": [%d, %d], "train": {"layout": "synthetic", "root": "%s", "count": 2, "size": [%d, %d]}},
          "loss": {"type": "deep_supervision", "loss": {"type": "bce"}},
          "optimizer": {"type": "sgd", "learning_rate": 0.5},
          "training": {"batch_size": %d, "epochs": 1}}
-        """.formatted(modelJson, SIZE, SIZE, tmp.resolve("data").toString().replace("\\", "/"), SIZE, SIZE, N);
+        """
+            .formatted(
+                modelJson,
+                SIZE,
+                SIZE,
+                tmp.resolve("data").toString().replace("\\", "/"),
+                SIZE,
+                SIZE,
+                N);
     return new SegmentationTask(ExperimentLoader.parse(json, List.of(), "contract.json"));
   }
 

@@ -19,7 +19,8 @@ import org.tfseg.graph.VariableStore;
 
 /**
  * Each optimizer against a float64 re-implementation of the Keras update rule, over 30 steps of
- * {@code L = Σ c·(θ − t)²} with the learning rate changed after step 12 (as ReduceLROnPlateau does).
+ * {@code L = Σ c·(θ − t)²} with the learning rate changed after step 12 (as ReduceLROnPlateau
+ * does).
  */
 class OptimizerReferenceTest {
   private static final double[] INIT = {0.5, -1.2, 2.0, 0.01, -0.3};
@@ -36,51 +37,63 @@ class OptimizerReferenceTest {
   void adamMatchesFloat64Reference() {
     double b1 = 0.9, b2 = 0.999, eps = 1e-7;
     double[] m = new double[5], v = new double[5];
-    check(tf -> new Adam(tf, 0.05, b1, b2, eps), 0.05, (th, g, lr, t) -> {
-      for (int i = 0; i < th.length; i++) {
-        m[i] = b1 * m[i] + (1 - b1) * g[i];
-        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-        double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-        th[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
-      }
-    });
+    check(
+        tf -> new Adam(tf, 0.05, b1, b2, eps),
+        0.05,
+        (th, g, lr, t) -> {
+          for (int i = 0; i < th.length; i++) {
+            m[i] = b1 * m[i] + (1 - b1) * g[i];
+            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+            double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+            th[i] -= alpha * m[i] / (Math.sqrt(v[i]) + eps);
+          }
+        });
   }
 
   @Test
   void rmsPropMatchesFloat64Reference() {
     double rho = 0.9, mu = 0.5, eps = 1e-7;
     double[] ms = new double[5], mom = new double[5];
-    check(tf -> new RmsProp(tf, 0.01, rho, mu, eps, false), 0.01, (th, g, lr, t) -> {
-      for (int i = 0; i < th.length; i++) {
-        ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
-        mom[i] = mu * mom[i] + lr * g[i] / Math.sqrt(ms[i] + eps);
-        th[i] -= mom[i];
-      }
-    });
+    check(
+        tf -> new RmsProp(tf, 0.01, rho, mu, eps, false),
+        0.01,
+        (th, g, lr, t) -> {
+          for (int i = 0; i < th.length; i++) {
+            ms[i] = rho * ms[i] + (1 - rho) * g[i] * g[i];
+            mom[i] = mu * mom[i] + lr * g[i] / Math.sqrt(ms[i] + eps);
+            th[i] -= mom[i];
+          }
+        });
   }
 
   @Test
   void sgdMomentumMatchesKerasReference() {
     double mu = 0.9;
     double[] vel = new double[5];
-    check(tf -> new Sgd(tf, 0.02, mu, false), 0.02, (th, g, lr, t) -> {
-      for (int i = 0; i < th.length; i++) {
-        vel[i] = mu * vel[i] - lr * g[i];
-        th[i] += vel[i];
-      }
-    });
+    check(
+        tf -> new Sgd(tf, 0.02, mu, false),
+        0.02,
+        (th, g, lr, t) -> {
+          for (int i = 0; i < th.length; i++) {
+            vel[i] = mu * vel[i] - lr * g[i];
+            th[i] += vel[i];
+          }
+        });
   }
 
   @Test
   void sgdNesterovMatchesKerasReference() {
     double mu = 0.8;
     double[] vel = new double[5];
-    check(tf -> new Sgd(tf, 0.02, mu, true), 0.02, (th, g, lr, t) -> {
-      for (int i = 0; i < th.length; i++) {
-        vel[i] = mu * vel[i] - lr * g[i];
-        th[i] += mu * vel[i] - lr * g[i];
-      }
-    });
+    check(
+        tf -> new Sgd(tf, 0.02, mu, true),
+        0.02,
+        (th, g, lr, t) -> {
+          for (int i = 0; i < th.length; i++) {
+            vel[i] = mu * vel[i] - lr * g[i];
+            th[i] += mu * vel[i] - lr * g[i];
+          }
+        });
   }
 
   private static void check(Function<Ops, Optimizer> make, double lr0, Reference ref) {
@@ -94,7 +107,8 @@ class OptimizerReferenceTest {
       }
       ModelVariable w = store.get("w", Shape.of(5), (t, s, seed) -> t.constant(init), true);
       Operand<TFloat32> diff = tf.math.sub(w.value(), tf.constant(toFloat(TARGET)));
-      Operand<TFloat32> loss = tf.sum(tf.math.mul(tf.constant(toFloat(C)), tf.math.square(diff)), tf.constant(0));
+      Operand<TFloat32> loss =
+          tf.sum(tf.math.mul(tf.constant(toFloat(C)), tf.math.square(diff)), tf.constant(0));
       Optimizer opt = make.apply(tf);
       Op step = opt.minimize(loss, List.of(w), List.of());
       try (Session s = new Session(g)) {
@@ -140,5 +154,4 @@ class OptimizerReferenceTest {
     }
     return f;
   }
-
 }

@@ -16,8 +16,14 @@ class CurvePlotsTest {
 
   private static SodReport small(double shift) {
     SodEvaluator ev = new SodEvaluator();
-    ev.add("a", new double[] {0.9, 0.7 - shift, 0.4, 0.1}, new boolean[] {true, true, false, false}, 2, 2);
-    ev.add("b", new double[] {0.2, 0.8, 0.6, shift}, new boolean[] {false, true, true, false}, 2, 2);
+    ev.add(
+        "a",
+        new double[] {0.9, 0.7 - shift, 0.4, 0.1},
+        new boolean[] {true, true, false, false},
+        2,
+        2);
+    ev.add(
+        "b", new double[] {0.2, 0.8, 0.6, shift}, new boolean[] {false, true, true, false}, 2, 2);
     return ev.report();
   }
 

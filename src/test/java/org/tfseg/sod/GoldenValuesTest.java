@@ -1,6 +1,5 @@
 package org.tfseg.sod;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tfseg.testing.SharedData;
 
 /** PySODMetrics' golden values on its own three test pairs. */
 class GoldenValuesTest {

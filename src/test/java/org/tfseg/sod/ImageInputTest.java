@@ -1,6 +1,5 @@
 package org.tfseg.sod;
 
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
+import org.tfseg.testing.SharedData;
 
 /** PNG decoding as PIL's convert("L"), and PIL's bilinear resize. */
 class ImageInputTest {
@@ -38,7 +38,8 @@ class ImageInputTest {
     byte[] g = {0, 0, (byte) 255};
     byte[] b = {0, 0, 0};
     BufferedImage pal =
-        new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 3, r, g, b));
+        new BufferedImage(
+            3, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 3, r, g, b));
     pal.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {2, 1, 0});
     Path p = tmp.resolve("pal.png");
     ImageIO.write(pal, "png", p.toFile());
@@ -53,7 +54,8 @@ class ImageInputTest {
 
   @Test
   void goldenRgbMaskReadsAsGrey() {
-    Path mask = SharedData.dir("sod-metrics-golden").resolve("masks").resolve("aerial-1867541__340.png");
+    Path mask =
+        SharedData.dir("sod-metrics-golden").resolve("masks").resolve("aerial-1867541__340.png");
     GreyImage m = GreyImage.read(mask);
     assertEquals(605, m.width());
     assertEquals(340, m.height());
@@ -65,7 +67,8 @@ class ImageInputTest {
     Path f = tmp.resolve("deep.png");
     ImageIO.write(img, "png", f.toFile());
     UserError e = assertThrows(UserError.class, () -> GreyImage.read(f));
-    assertTrue(e.getMessage().contains("deep.png") && e.getMessage().contains("16-bit"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("deep.png") && e.getMessage().contains("16-bit"), e.getMessage());
     Path junk = Files.writeString(tmp.resolve("junk.png"), "not a png");
     UserError e2 = assertThrows(UserError.class, () -> GreyImage.read(junk));
     assertTrue(e2.getMessage().contains("junk.png"), e2.getMessage());
@@ -74,7 +77,9 @@ class ImageInputTest {
   @Test
   void bilinearMatchesPillowOnHandComputedCases() {
     // Downscale 2→1: support 2, weights ½ ½ → 127.5 rounds up to 128 in Pillow's fixed point.
-    assertArrayEquals(new int[] {128}, PilBilinear.resize(new GreyImage(2, 1, new int[] {0, 255}), 1, 1).values());
+    assertArrayEquals(
+        new int[] {128},
+        PilBilinear.resize(new GreyImage(2, 1, new int[] {0, 255}), 1, 1).values());
     // Upscale 2→4: centres 0.25, 0.75, 1.25, 1.75 → 0, ¼·255 = 63.75 → 64, 191.25 → 191, 255.
     assertArrayEquals(
         new int[] {0, 64, 191, 255},

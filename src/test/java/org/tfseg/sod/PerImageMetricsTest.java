@@ -192,6 +192,7 @@ class PerImageMetricsTest {
     assertEquals(max, r.value("maxFm"), 0);
     double meanOfMax = (r.perImage().get("a").maxFm() + r.perImage().get("b").maxFm()) / 2;
     assertTrue(r.value("maxFm") < meanOfMax - 1e-3, r.value("maxFm") + " vs " + meanOfMax);
-    assertEquals((r.perImage().get("a").mae() + r.perImage().get("b").mae()) / 2, r.value("MAE"), 1e-15);
+    assertEquals(
+        (r.perImage().get("a").mae() + r.perImage().get("b").mae()) / 2, r.value("MAE"), 1e-15);
   }
 }

@@ -1,6 +1,5 @@
 package org.tfseg.task;
 
-import org.tfseg.data.DataSplits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -9,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.config.ExperimentLoader;
+import org.tfseg.data.DataSplits;
 import org.tfseg.data.LabelMap;
 import org.tfseg.data.source.OxfordPetFixture;
 import org.tfseg.loss.SparseCategoricalCrossEntropy;
@@ -21,7 +21,8 @@ class PetTaskTest {
   @Test
   void petExperimentResolvesSplitsLossAndPerClassIou() {
     OxfordPetFixture.officialLayout(root);
-    String json = """
+    String json =
+        """
         {
           "name": "pets",
           "model": {"architecture": "unet", "base_filters": 4, "depth": 2, "num_classes": 3},
@@ -36,15 +37,21 @@ class PetTaskTest {
           "training": {"batch_size": 4, "epochs": 1, "metrics": ["accuracy", "mean_iou"]},
           "evaluation": {"metrics": ["accuracy", "mean_iou"]}
         }
-        """.formatted(root, root);
-    SegmentationTask task = new SegmentationTask(ExperimentLoader.parse(json, List.of(), "pets.json"));
+        """
+            .formatted(root, root);
+    SegmentationTask task =
+        new SegmentationTask(ExperimentLoader.parse(json, List.of(), "pets.json"));
     DataSplits splits = task.splits();
-    assertEquals(List.of(15, 5, 4), List.of(splits.train().size(), splits.validation().size(), splits.test().size()));
+    assertEquals(
+        List.of(15, 5, 4),
+        List.of(splits.train().size(), splits.validation().size(), splits.test().size()));
     assertEquals(LabelMap.OXFORD_TRIMAP, splits.train().get(0).labels());
     assertInstanceOf(SparseCategoricalCrossEntropy.class, task.trainingSpec().loss());
-    assertEquals(List.of("accuracy", "mean_iou"),
+    assertEquals(
+        List.of("accuracy", "mean_iou"),
         task.trainingSpec().metrics().stream().map(StreamingMetric::name).toList());
-    assertEquals(List.of("accuracy", "mean_iou", "iou_class0", "iou_class1", "iou_class2"),
+    assertEquals(
+        List.of("accuracy", "mean_iou", "iou_class0", "iou_class1", "iou_class2"),
         task.evaluationMetrics().stream().map(StreamingMetric::name).toList());
   }
 }

@@ -11,8 +11,8 @@ import org.tfseg.data.source.FolderPairs;
 
 /**
  * The real test data of {@code ../shared/data} (beside the project; never copied into it). Where it
- * is absent the calling test is skipped, unless {@code TFSEG_REQUIRE_SHARED_DATA=1} (set by CI, which
- * has the data), where a missing folder fails the test instead of hiding it.
+ * is absent the calling test is skipped, unless {@code TFSEG_REQUIRE_SHARED_DATA=1} (set by CI,
+ * which has the data), where a missing folder fails the test instead of hiding it.
  */
 public final class SharedData {
   private static final Path ROOT = Path.of("..", "shared", "data");

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
 import org.tfseg.data.InputPipeline;
-import org.tfseg.data.source.OxfordPetFixture;
-import org.tfseg.data.source.OxfordPetLayout;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
+import org.tfseg.data.source.OxfordPetFixture;
+import org.tfseg.data.source.OxfordPetLayout;
 import org.tfseg.loss.SparseCategoricalCrossEntropy;
 import org.tfseg.metric.Accuracy;
 import org.tfseg.metric.MeanIou;
@@ -28,13 +28,23 @@ class PetTrainingTest {
 
   @Test
   void sparseCrossEntropyFallsOnRealTrimaps() {
-    List<SamplePair> samples = OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "trainval");
-    ModelSpec spec = new ModelSpec(new UNet(4, 2, 3), 64, 64, 3, new SparseCategoricalCrossEntropy(),
-        tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7), List.of(new Accuracy(0.5), new MeanIou(0.5)), 1);
+    List<SamplePair> samples =
+        OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "trainval");
+    ModelSpec spec =
+        new ModelSpec(
+            new UNet(4, 2, 3),
+            64,
+            64,
+            3,
+            new SparseCategoricalCrossEntropy(),
+            tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
+            List.of(new Accuracy(0.5), new MeanIou(0.5)),
+            1);
     double[] epochLoss = new double[EPOCHS];
     Map<String, Double> last = null;
     try (TrainingGraph graph = new TrainingGraph(spec);
-        InputPipeline data = new InputPipeline(samples, new PipelineOptions(64, 64, 10, true, 3, 2, 1, false))) {
+        InputPipeline data =
+            new InputPipeline(samples, new PipelineOptions(64, 64, 10, true, 3, 2, 1, false))) {
       for (int e = 0; e < EPOCHS; e++) {
         EpochAccumulator acc = new EpochAccumulator(spec.metrics());
         try (BatchIterator it = data.epoch(e)) {

@@ -21,23 +21,39 @@ class TrainingGraphTest {
 
   /**
    * With a zero learning rate the weights stay fixed, so after k steps on one batch each moving
-   * mean must be exactly the Keras update {@code m_k = m·0.99^k + μ·(1 − 0.99^k)} of the batch mean.
+   * mean must be exactly the Keras update {@code m_k = m·0.99^k + μ·(1 − 0.99^k)} of the batch
+   * mean.
    */
   @Test
   void batchNormMovingAveragesFollowTheKerasUpdate() {
-    ModelSpec spec = new ModelSpec(new UNet(2, 1, 1), H, W, 3, new BinaryCrossEntropy(),
-        tf -> new Sgd(tf, 0.0, 0.0, false), List.of(new Precision(0.5)), 1);
+    ModelSpec spec =
+        new ModelSpec(
+            new UNet(2, 1, 1),
+            H,
+            W,
+            3,
+            new BinaryCrossEntropy(),
+            tf -> new Sgd(tf, 0.0, 0.0, false),
+            List.of(new Precision(0.5)),
+            1);
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 x = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 2));
         TFloat32 y = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W])) {
-      ModelVariable movingMean = g.store().all().stream()
-          .filter(v -> v.name().equals("enc1/bn1/moving_mean")).findFirst().orElseThrow();
+      ModelVariable movingMean =
+          g.store().all().stream()
+              .filter(v -> v.name().equals("enc1/bn1/moving_mean"))
+              .findFirst()
+              .orElseThrow();
       // batch mean of enc1/conv1's output, per channel
       @SuppressWarnings("unchecked")
       org.tensorflow.Operand<TFloat32> conv =
-          (org.tensorflow.Operand<TFloat32>) g.session().graph().outputOrThrow("train/enc1/conv1/BiasAdd");
-      ModelVariable movingVar = g.store().all().stream()
-          .filter(v -> v.name().equals("enc1/bn1/moving_variance")).findFirst().orElseThrow();
+          (org.tensorflow.Operand<TFloat32>)
+              g.session().graph().outputOrThrow("train/enc1/conv1/BiasAdd");
+      ModelVariable movingVar =
+          g.store().all().stream()
+              .filter(v -> v.name().equals("enc1/bn1/moving_variance"))
+              .findFirst()
+              .orElseThrow();
       double[] batchMean = new double[2];
       double[] batchVar = new double[2];
       int count = N * H * W;
@@ -47,7 +63,8 @@ class TrainingGraphTest {
           batchMean[i % 2] += c[i] / (double) count;
         }
         for (int i = 0; i < c.length; i++) {
-          batchVar[i % 2] += Math.pow(c[i] - batchMean[i % 2], 2) / (count - 1); // Bessel-corrected, as Keras 2
+          batchVar[i % 2] +=
+              Math.pow(c[i] - batchMean[i % 2], 2) / (count - 1); // Bessel-corrected, as Keras 2
         }
       }
       int k = 7;
@@ -56,14 +73,16 @@ class TrainingGraphTest {
       }
       float[] m;
       float[] v;
-      try (Result r = g.session().runner().fetch(movingMean.variable()).fetch(movingVar.variable()).run()) {
+      try (Result r =
+          g.session().runner().fetch(movingMean.variable()).fetch(movingVar.variable()).run()) {
         m = Tensors.floats((TFloat32) r.get(0));
         v = Tensors.floats((TFloat32) r.get(1));
       }
       double decay = Math.pow(0.99, k);
       for (int ch = 0; ch < 2; ch++) {
         assertEquals(batchMean[ch] * (1 - decay), m[ch], 1e-5, "moving mean channel " + ch);
-        assertEquals(batchVar[ch] * (1 - decay) + decay, v[ch], 1e-4, "moving variance channel " + ch);
+        assertEquals(
+            batchVar[ch] * (1 - decay) + decay, v[ch], 1e-4, "moving variance channel " + ch);
       }
       assertTrue(Math.abs(m[0]) > 1e-4, "the moving mean must have moved");
     }
@@ -78,11 +97,24 @@ class TrainingGraphTest {
     return f;
   }
 
-  /** A random-crop size for training: the training tower takes crops, the inference tower full images. */
+  /**
+   * A random-crop size for training: the training tower takes crops, the inference tower full
+   * images.
+   */
   @Test
   void trainingAtTheCropSizeEvaluatesAtTheFullSize() {
-    ModelSpec spec = new ModelSpec(new UNet(2, 1, 1), 2 * H, 2 * W, 3, new BinaryCrossEntropy(),
-        tf -> new Sgd(tf, 0.1, 0.0, false), List.of(new Precision(0.5)), 1, H, W);
+    ModelSpec spec =
+        new ModelSpec(
+            new UNet(2, 1, 1),
+            2 * H,
+            2 * W,
+            3,
+            new BinaryCrossEntropy(),
+            tf -> new Sgd(tf, 0.1, 0.0, false),
+            List.of(new Precision(0.5)),
+            1,
+            H,
+            W);
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 crop = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 4));
         TFloat32 cropMask = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W]);
@@ -92,7 +124,8 @@ class TrainingGraphTest {
       for (int i = 0; i < 3; i++) {
         g.train(crop, cropMask);
       }
-      assertTrue(g.evaluate(full, fullMask).loss() < before, "the shared weights learned from the crops");
+      assertTrue(
+          g.evaluate(full, fullMask).loss() < before, "the shared weights learned from the crops");
       assertEquals(4 * H * W, g.predict(full).length);
     }
   }

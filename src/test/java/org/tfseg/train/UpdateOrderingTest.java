@@ -27,29 +27,48 @@ import org.tfseg.optim.Adam;
 class UpdateOrderingTest {
   @Test
   void everyReadOfAWeightHappensBeforeAnyUpdate() {
-    ModelSpec spec = new ModelSpec(new UNet(4, 2, 1), 16, 16, 3, new BinaryCrossEntropy(),
-        tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-7), List.of(new Precision(0.5)), 1);
+    ModelSpec spec =
+        new ModelSpec(
+            new UNet(4, 2, 1),
+            16,
+            16,
+            3,
+            new BinaryCrossEntropy(),
+            tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-7),
+            List.of(new Precision(0.5)),
+            1);
     try (TrainingGraph g = new TrainingGraph(spec)) {
       List<GraphOperation> updates = new ArrayList<>();
-      g.session().graph().operations().forEachRemaining(op -> {
-        if (op.type().startsWith("Apply")) {
-          updates.add((GraphOperation) op);
-        }
-      });
+      g.session()
+          .graph()
+          .operations()
+          .forEachRemaining(
+              op -> {
+                if (op.type().startsWith("Apply")) {
+                  updates.add((GraphOperation) op);
+                }
+              });
       assertFalse(updates.isEmpty());
-      List<Set<GraphOperation>> before = updates.stream().map(UpdateOrderingTest::ancestors).toList();
+      List<Set<GraphOperation>> before =
+          updates.stream().map(UpdateOrderingTest::ancestors).toList();
       Set<GraphOperation> inStep = new HashSet<>();
       before.forEach(inStep::addAll);
       int checked = 0;
       for (ModelVariable v : g.store().trainable()) {
         for (GraphOperation reader : readers(v.value())) {
           if (!inStep.contains(reader)) {
-            continue; // not run by the training step (e.g. the unneeded gradient of the input image)
+            continue; // not run by the training step (e.g. the unneeded gradient of the input
+            // image)
           }
           checked++;
           for (int i = 0; i < updates.size(); i++) {
-            assertTrue(before.get(i).contains(reader),
-                updates.get(i).name() + " may run before " + reader.name() + " has read " + v.name());
+            assertTrue(
+                before.get(i).contains(reader),
+                updates.get(i).name()
+                    + " may run before "
+                    + reader.name()
+                    + " has read "
+                    + v.name());
           }
         }
       }

@@ -25,10 +25,21 @@ import org.tfseg.graph.VariableStore;
 
 /** The tiny fixtures: weight k of the file holds 1000·k + j at flat index j. */
 class KerasWeightImportTest {
-  private static final List<String> FILE_ORDER = List.of("c1/kernel", "c1/bias", "bn1/gamma", "bn1/beta",
-      "bn1/moving_mean", "bn1/moving_variance", "dw/depthwise_kernel", "c2/kernel");
+  private static final List<String> FILE_ORDER =
+      List.of(
+          "c1/kernel",
+          "c1/bias",
+          "bn1/gamma",
+          "bn1/beta",
+          "bn1/moving_mean",
+          "bn1/moving_variance",
+          "dw/depthwise_kernel",
+          "c2/kernel");
 
-  /** c1 conv 3×3 2→3, bn1, relu1, dw depthwise 3×3, c2 1×1 3→4 under {@code enc}, then a head outside it. */
+  /**
+   * c1 conv 3×3 2→3, bn1, relu1, dw depthwise 3×3, c2 1×1 3→4 under {@code enc}, then a head
+   * outside it.
+   */
   private static VariableStore tinyModel(Ops tf, boolean withC2) {
     VariableStore store = new VariableStore(tf, 1);
     Layers l = new Layers(tf, store, false, null, null);
@@ -58,9 +69,11 @@ class KerasWeightImportTest {
 
   @Test
   void byNameIntoAFreshSession() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       VariableStore store = tinyModel(Ops.create(g), true);
-      ImportReport r = KerasWeightImport.load(s, store, "enc", WeightFixtures.path("tiny_names_fixed.h5"));
+      ImportReport r =
+          KerasWeightImport.load(s, store, "enc", WeightFixtures.path("tiny_names_fixed.h5"));
       assertEquals(ImportMode.BY_NAME, r.mode());
       assertEquals(8, r.tensors());
       assertEquals(54 + 3 + 4 * 3 + 27 + 12, r.values());
@@ -71,11 +84,17 @@ class KerasWeightImportTest {
 
   @Test
   void byPositionWhenNamesDifferLeavingOtherVariablesAlone() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       VariableStore store = tinyModel(Ops.create(g), true);
-      ModelVariable head = store.all().stream().filter(v -> v.name().equals("head/kernel")).findFirst().orElseThrow();
+      ModelVariable head =
+          store.all().stream()
+              .filter(v -> v.name().equals("head/kernel"))
+              .findFirst()
+              .orElseThrow();
       float[] before = WeightFixtures.values(s, head);
-      ImportReport r = KerasWeightImport.load(s, store, "enc", WeightFixtures.path("tiny_positional_vlen.h5"));
+      ImportReport r =
+          KerasWeightImport.load(s, store, "enc", WeightFixtures.path("tiny_positional_vlen.h5"));
       assertEquals(ImportMode.BY_POSITION, r.mode(), r.summary());
       assertTrue(r.complete() && r.unexpected().isEmpty(), r.summary());
       assertFileValues(s, store);
@@ -85,23 +104,32 @@ class KerasWeightImportTest {
 
   @Test
   void fileWeightsBeyondTheModelAreReportedNotFatal() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       VariableStore store = tinyModel(Ops.create(g), false);
-      ImportReport r = KerasWeightImport.load(s, store, "enc", WeightFixtures.path("tiny_names_fixed.h5"));
+      ImportReport r =
+          KerasWeightImport.load(s, store, "enc", WeightFixtures.path("tiny_names_fixed.h5"));
       assertEquals(List.of("/c2/model/c2/kernel:0"), r.unexpected());
-      assertTrue(r.summary().contains("unexpected (not used) (1): /c2/model/c2/kernel:0"), r.summary());
+      assertTrue(
+          r.summary().contains("unexpected (not used) (1): /c2/model/c2/kernel:0"), r.summary());
       assertFileValues(s, store);
     }
   }
 
   @Test
   void missingUnexpectedAndShapeMismatchesAreReported() {
-    try (Graph g = new Graph(); KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("tiny_mismatch.h5"))) {
+    try (Graph g = new Graph();
+        KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("tiny_mismatch.h5"))) {
       VariableStore store = tinyModel(Ops.create(g), true);
       ImportReport r = KerasWeightImport.plan(f, store, "enc").report();
       assertEquals(ImportMode.BY_NAME, r.mode());
-      assertEquals(List.of("enc/c1/kernel [3, 3, 2, 3] ← /c1/c1/kernel:0 [3, 3, 2, 5]"), r.shapeMismatches());
-      assertEquals(List.of("enc/bn1/gamma", "enc/bn1/beta", "enc/bn1/moving_mean", "enc/bn1/moving_variance"), r.missing());
+      assertEquals(
+          List.of("enc/c1/kernel [3, 3, 2, 3] ← /c1/c1/kernel:0 [3, 3, 2, 5]"),
+          r.shapeMismatches());
+      assertEquals(
+          List.of(
+              "enc/bn1/gamma", "enc/bn1/beta", "enc/bn1/moving_mean", "enc/bn1/moving_variance"),
+          r.missing());
       assertEquals(List.of("/extra_conv/extra_conv/kernel:0"), r.unexpected());
       assertFalse(r.complete());
       assertEquals(3, r.tensors(), "c1/bias, dw, c2 still pair");
@@ -111,32 +139,51 @@ class KerasWeightImportTest {
   @Test
   void anIncompleteImportFailsNamingTheFileAndAssignsNothing() {
     Path file = WeightFixtures.path("tiny_mismatch.h5");
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       VariableStore store = tinyModel(Ops.create(g), true);
-      UserError e = assertThrows(UserError.class, () -> KerasWeightImport.load(s, store, "enc", file));
-      assertTrue(e.getMessage().startsWith(file + ": does not fit the model (BY_NAME): 1 shape mismatches"), e.getMessage());
-      assertTrue(e.getMessage().contains("4 missing weights [enc/bn1/gamma, enc/bn1/beta, enc/bn1/moving_mean]…"), e.getMessage());
+      UserError e =
+          assertThrows(UserError.class, () -> KerasWeightImport.load(s, store, "enc", file));
+      assertTrue(
+          e.getMessage()
+              .startsWith(file + ": does not fit the model (BY_NAME): 1 shape mismatches"),
+          e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains("4 missing weights [enc/bn1/gamma, enc/bn1/beta, enc/bn1/moving_mean]…"),
+          e.getMessage());
       assertFalse(e.getMessage().contains("\n"));
-      ModelVariable bias = store.all().stream().filter(v -> v.name().equals("enc/c1/bias")).findFirst().orElseThrow();
-      assertArrayEquals(new float[3], WeightFixtures.values(s, bias), "still the zeros initializer");
+      ModelVariable bias =
+          store.all().stream()
+              .filter(v -> v.name().equals("enc/c1/bias"))
+              .findFirst()
+              .orElseThrow();
+      assertArrayEquals(
+          new float[3], WeightFixtures.values(s, bias), "still the zeros initializer");
     }
   }
 
   @Test
   void aScopeWithoutVariablesIsRejected() {
-    try (Graph g = new Graph(); KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("tiny_names_fixed.h5"))) {
+    try (Graph g = new Graph();
+        KerasWeightsFile f = KerasWeightsFile.open(WeightFixtures.path("tiny_names_fixed.h5"))) {
       VariableStore store = tinyModel(Ops.create(g), true);
-      assertThrows(IllegalArgumentException.class, () -> KerasWeightImport.plan(f, store, "encoder"));
+      assertThrows(
+          IllegalArgumentException.class, () -> KerasWeightImport.plan(f, store, "encoder"));
     }
   }
 
   @Test
   void aMissingFileNamesItAndTheFetchScript(@TempDir Path dir) {
     Path file = dir.resolve("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5");
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph();
+        Session s = new Session(g)) {
       VariableStore store = tinyModel(Ops.create(g), true);
-      UserError e = assertThrows(UserError.class, () -> KerasWeightImport.load(s, store, "enc", file));
-      assertEquals(file + ": weights file not found; download it with tools/fetch_weights.sh (see weights/README.md)",
+      UserError e =
+          assertThrows(UserError.class, () -> KerasWeightImport.load(s, store, "enc", file));
+      assertEquals(
+          file
+              + ": weights file not found; download it with tools/fetch_weights.sh (see weights/README.md)",
           e.getMessage());
     }
   }

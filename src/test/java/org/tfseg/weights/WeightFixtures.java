@@ -20,7 +20,8 @@ public final class WeightFixtures {
   public static Path path(String name) {
     URL url = WeightFixtures.class.getResource("/weights/" + name);
     if (url == null) {
-      throw new IllegalStateException("missing test resource weights/" + name + " (tools/fixtures/make_keras_fixtures.py)");
+      throw new IllegalStateException(
+          "missing test resource weights/" + name + " (tools/fixtures/make_keras_fixtures.py)");
     }
     try {
       return Path.of(url.toURI());

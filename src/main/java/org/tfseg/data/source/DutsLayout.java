@@ -1,15 +1,15 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tfseg.UserError;
+import org.tfseg.data.SamplePair;
 
 /**
- * The official DUTS folder layout: {@code root/DUTS-TR/DUTS-TR-Image/*.jpg} with
- * {@code root/DUTS-TR/DUTS-TR-Mask/*.png} (likewise {@code DUTS-TE}). {@code root} may also be the
- * subset folder itself.
+ * The official DUTS folder layout: {@code root/DUTS-TR/DUTS-TR-Image/*.jpg} with {@code
+ * root/DUTS-TR/DUTS-TR-Mask/*.png} (likewise {@code DUTS-TE}). {@code root} may also be the subset
+ * folder itself.
  */
 public final class DutsLayout {
   private DutsLayout() {}
@@ -27,8 +27,18 @@ public final class DutsLayout {
     Path images = subsetDir.resolve(subset + "-Image");
     if (!Files.isDirectory(images)) {
       throw new UserError(
-          images + ": DUTS image folder not found (expected " + root + "/" + subset + "/"
-              + subset + "-Image or " + root + "/" + subset + "-Image)");
+          images
+              + ": DUTS image folder not found (expected "
+              + root
+              + "/"
+              + subset
+              + "/"
+              + subset
+              + "-Image or "
+              + root
+              + "/"
+              + subset
+              + "-Image)");
     }
     return FolderPairs.list(images, subsetDir.resolve(subset + "-Mask"));
   }

@@ -1,10 +1,11 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
-import java.util.List;
-import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.nio.file.Path;
+import java.util.List;
 import org.tfseg.config.Check;
+import org.tfseg.data.SamplePair;
+
 /**
  * A DUTS-style dataset ({@code "layout": "duts"}): {@code <root>/<subset>/<subset>-Image/*.jpg}
  * with masks in {@code <root>/<subset>/<subset>-Mask/*.png}.

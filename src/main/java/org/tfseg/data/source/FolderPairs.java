@@ -1,6 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.tfseg.UserError;
+import org.tfseg.data.SamplePair;
 
 /**
  * Pairs the files of an images folder with those of a masks folder by base name ({@code a.jpg} ↔
- * {@code a.png}). Strict on purpose: an unmatched or unsupported file is a user error rather than
- * a silently smaller data set. Hidden files and subfolders are ignored.
+ * {@code a.png}). Strict on purpose: an unmatched or unsupported file is a user error rather than a
+ * silently smaller data set. Hidden files and subfolders are ignored.
  */
 public final class FolderPairs {
   static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp");
@@ -72,7 +72,12 @@ public final class FolderPairs {
         Path previous = byName.put(name.substring(0, dot), file);
         if (previous != null) {
           throw new UserError(
-              file + ": two " + kind + " files share the base name (the other is " + previous + ")");
+              file
+                  + ": two "
+                  + kind
+                  + " files share the base name (the other is "
+                  + previous
+                  + ")");
         }
       }
     } catch (IOException e) {

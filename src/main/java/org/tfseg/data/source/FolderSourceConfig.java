@@ -1,10 +1,11 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
-import java.util.List;
-import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.nio.file.Path;
+import java.util.List;
 import org.tfseg.config.Check;
+import org.tfseg.data.SamplePair;
+
 /**
  * Two directories of images and masks paired by file stem ({@code "layout": "folder"}).
  *
@@ -13,7 +14,8 @@ import org.tfseg.config.Check;
  * @param limit use at most this many samples (optional, >= 1)
  */
 @JsonTypeName("folder")
-public record FolderSourceConfig(String images, String masks, Integer limit) implements SourceConfig {
+public record FolderSourceConfig(String images, String masks, Integer limit)
+    implements SourceConfig {
   public FolderSourceConfig {
     Check.required(images, "images");
     Check.notBlank(images, "images");

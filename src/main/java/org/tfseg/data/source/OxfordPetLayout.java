@@ -1,7 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.LabelMap;
-import org.tfseg.data.SamplePair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.tfseg.UserError;
+import org.tfseg.data.LabelMap;
+import org.tfseg.data.SamplePair;
 
 /**
  * The official Oxford-IIIT Pet layout (images.tar.gz and annotations.tar.gz extracted into one
@@ -33,8 +33,12 @@ public final class OxfordPetLayout {
     }
     Path listFile = root.resolve("annotations").resolve(split + ".txt");
     if (!Files.isRegularFile(listFile)) {
-      throw new UserError(listFile + ": Oxford-IIIT Pet split list not found (expected the official "
-          + "layout: <root>/images, <root>/annotations/{trimaps," + split + ".txt})");
+      throw new UserError(
+          listFile
+              + ": Oxford-IIIT Pet split list not found (expected the official "
+              + "layout: <root>/images, <root>/annotations/{trimaps,"
+              + split
+              + ".txt})");
     }
     List<String> lines;
     try {

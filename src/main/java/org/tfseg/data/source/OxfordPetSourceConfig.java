@@ -1,11 +1,11 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
-import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.nio.file.Path;
+import java.util.List;
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
-import java.util.List;
+import org.tfseg.data.SamplePair;
 
 /**
  * The official Oxford-IIIT Pet layout ({@code "layout": "oxford_pet"}): {@code <root>/images},
@@ -17,7 +17,8 @@ import java.util.List;
  * @param limit use at most this many samples (optional, >= 1)
  */
 @JsonTypeName("oxford_pet")
-public record OxfordPetSourceConfig(String root, String split, Integer limit) implements SourceConfig {
+public record OxfordPetSourceConfig(String root, String split, Integer limit)
+    implements SourceConfig {
   private static final List<String> SPLITS = List.of("trainval", "test");
 
   public OxfordPetSourceConfig {
@@ -25,7 +26,8 @@ public record OxfordPetSourceConfig(String root, String split, Integer limit) im
     Check.notBlank(root, "root");
     split = Check.orDefault(split, "trainval");
     if (!SPLITS.contains(split)) {
-      throw new InvalidConfigException("split", "must be one of " + SPLITS + ", got \"" + split + "\"");
+      throw new InvalidConfigException(
+          "split", "must be one of " + SPLITS + ", got \"" + split + "\"");
     }
     Check.atLeast(limit, 1, "limit");
   }

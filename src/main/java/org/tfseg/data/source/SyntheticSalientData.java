@@ -1,6 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -14,11 +13,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.tfseg.UserError;
+import org.tfseg.data.SamplePair;
 
 /**
  * Writes a deterministic synthetic salient-object data set: {@code dir/images/00000.png} (RGB),
- * {@code dir/masks/00000.png} (8-bit grey, 0/255) rendered by {@link SyntheticScene}, and a
- * {@code dir/tfseg-synthetic.json} manifest of the parameters.
+ * {@code dir/masks/00000.png} (8-bit grey, 0/255) rendered by {@link SyntheticScene}, and a {@code
+ * dir/tfseg-synthetic.json} manifest of the parameters.
  *
  * <p>Sample {@code i} depends only on (seed, i, height, width). The set is written to a hidden
  * temporary sibling and moved into place, so {@code dir} is either complete or absent; an existing
@@ -26,6 +26,7 @@ import org.tfseg.UserError;
  */
 public final class SyntheticSalientData {
   static final String MANIFEST = "tfseg-synthetic.json";
+
   /** Raise when the rendering changes, so that old sets are not taken for new ones. */
   static final int VERSION = 1;
 
@@ -41,14 +42,21 @@ public final class SyntheticSalientData {
   public static List<SamplePair> generate(Path dir, int count, int height, int width, long seed) {
     if (count < 1 || height < 8 || width < 8) {
       throw new UserError(
-          "synthetic data needs count >= 1 and size >= 8x8, got " + count + " of " + height + "x"
+          "synthetic data needs count >= 1 and size >= 8x8, got "
+              + count
+              + " of "
+              + height
+              + "x"
               + width);
     }
-    Manifest wanted = new Manifest("tfseg.SyntheticSalientData", VERSION, count, height, width, seed);
+    Manifest wanted =
+        new Manifest("tfseg.SyntheticSalientData", VERSION, count, height, width, seed);
     if (!matchesManifest(dir, wanted)) {
       if (Files.exists(dir) && !isEmptyDirectory(dir)) {
         throw new UserError(
-            dir + ": exists and was not generated with these parameters (" + describe(wanted)
+            dir
+                + ": exists and was not generated with these parameters ("
+                + describe(wanted)
                 + "); refusing to overwrite");
       }
       write(dir, wanted);

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Renders one synthetic salient-object image and its mask: a textured background with 1–2
- * textured foreground shapes (ellipse, rectangle, triangle or polygon, rotated, random size).
+ * Renders one synthetic salient-object image and its mask: a textured background with 1–2 textured
+ * foreground shapes (ellipse, rectangle, triangle or polygon, rotated, random size).
  *
  * <p>The mask is exact: a pixel is foreground iff its centre lies inside a shape, and the image
  * paints the foreground texture on exactly those pixels (no anti-aliasing). Foreground colours
  * differ from the background by a bounded distance, and both sides carry waves, a gradient and
- * noise, so the task is learnable but not a colour threshold. Only SplitMix64 and
- * {@link StrictMath} are used, so the pixels are the same on every JVM.
+ * noise, so the task is learnable but not a colour threshold. Only SplitMix64 and {@link
+ * StrictMath} are used, so the pixels are the same on every JVM.
  */
 final class SyntheticScene {
   private static final double TWO_PI = 2 * Math.PI;
@@ -81,8 +81,7 @@ final class SyntheticScene {
     while (true) {
       double[] c = randomColour(random);
       double d =
-          Math.sqrt(
-              sq(c[0] - background[0]) + sq(c[1] - background[1]) + sq(c[2] - background[2]));
+          Math.sqrt(sq(c[0] - background[0]) + sq(c[1] - background[1]) + sq(c[2] - background[2]));
       if (d >= 0.3 && d <= 0.6) {
         return c;
       }
@@ -152,9 +151,13 @@ final class SyntheticScene {
         double frequency = 1.0 / random.nextDouble(3.0, 40.0); // cycles per pixel
         waves[k] =
             new double[] {
-              frequency * StrictMath.cos(direction), frequency * StrictMath.sin(direction),
-              random.nextDouble(TWO_PI), random.nextDouble(0.03, 0.12),
-              random.nextDouble(-1, 1), random.nextDouble(-1, 1), random.nextDouble(-1, 1)
+              frequency * StrictMath.cos(direction),
+              frequency * StrictMath.sin(direction),
+              random.nextDouble(TWO_PI),
+              random.nextDouble(0.03, 0.12),
+              random.nextDouble(-1, 1),
+              random.nextDouble(-1, 1),
+              random.nextDouble(-1, 1)
             };
       }
       gradient = new double[6];

@@ -1,11 +1,12 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
-import java.util.List;
-import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.nio.file.Path;
+import java.util.List;
 import org.tfseg.config.Check;
 import org.tfseg.config.ImageSize;
+import org.tfseg.data.SamplePair;
+
 /**
  * Generated image/mask pairs ({@code "layout": "synthetic"}), made deterministically from {@code
  * seed} and cached under {@code root}.

@@ -9,10 +9,11 @@ import org.tfseg.graph.Layers;
 import org.tfseg.model.encoder.Feature;
 
 /**
- * The decoder of seed 001 (ResNet-50 U-Net with atrous decoder blocks). The seed gives its parts
- * — a bridge, decoder stages with outputs 1024/512/256/64, atrous blocks of parallel branches with
- * dilation rates [1, 6, 12, 18] and kernel sizes [1, 3, 3, 3] merged together, a 1×1 head — but
- * not its code; tfseg fixes them as:
+ * The decoder of seed 001 (ResNet-50 U-Net with atrous decoder blocks). The seed gives its parts —
+ * a bridge, decoder stages with outputs 1024/512/256/64, atrous blocks of parallel branches with
+ * dilation rates [1, 6, 12, 18] and kernel sizes [1, 3, 3, 3] merged together, a 1×1 head — but not
+ * its code; tfseg fixes them as:
+ *
  * <ul>
  *   <li>bridge on the deepest feature: 3×3 conv ({@code bridgeFilters}) + BN + ReLU;
  *   <li>each stage (one per skip, deepest first): bilinear 2× upsampling, concat with the skip,
@@ -22,6 +23,7 @@ import org.tfseg.model.encoder.Feature;
  *   <li>bilinear 2× upsampling to the input resolution (ResNet's shallowest skip is at stride 2)
  *       and a 1×1 conv head with bias giving logits.
  * </ul>
+ *
  * Dilated convs run as space-to-batch convs, whose gradients are correct (see {@code Layers}).
  */
 public final class AtrousDecoder implements Decoder {
@@ -42,14 +44,18 @@ public final class AtrousDecoder implements Decoder {
 
   /** Seed 001: bridge 1024, stages 1024/512/256/64, rates [1, 6, 12, 18], kernels [1, 3, 3, 3]. */
   public static AtrousDecoder seed() {
-    return new AtrousDecoder(1024, new int[] {1024, 512, 256, 64}, new int[] {1, 6, 12, 18}, new int[] {1, 3, 3, 3});
+    return new AtrousDecoder(
+        1024, new int[] {1024, 512, 256, 64}, new int[] {1, 6, 12, 18}, new int[] {1, 3, 3, 3});
   }
 
   @Override
   public Operand<TFloat32> decode(Layers l, List<Feature> features, int numClasses) {
     if (features.size() != stageFilters.length + 1) {
-      throw new IllegalArgumentException("the atrous decoder needs " + (stageFilters.length + 1)
-          + " encoder features, got " + features.size());
+      throw new IllegalArgumentException(
+          "the atrous decoder needs "
+              + (stageFilters.length + 1)
+              + " encoder features, got "
+              + features.size());
     }
     Operand<TFloat32> x = features.get(features.size() - 1).tensor();
     x = convBnRelu(l, "decoder/bridge", x, ConvSpec.of(bridgeFilters, 3).noBias());
@@ -66,14 +72,19 @@ public final class AtrousDecoder implements Decoder {
   private Operand<TFloat32> atrousBlock(Layers l, String name, Operand<TFloat32> x, int out) {
     List<Operand<TFloat32>> branches = new ArrayList<>();
     for (int b = 0; b < rates.length; b++) {
-      branches.add(convBnRelu(l, name + "/branch" + (b + 1), x,
-          ConvSpec.of(out, kernels[b]).dilation(rates[b]).noBias()));
+      branches.add(
+          convBnRelu(
+              l,
+              name + "/branch" + (b + 1),
+              x,
+              ConvSpec.of(out, kernels[b]).dilation(rates[b]).noBias()));
     }
     Operand<TFloat32> merged = l.concat(name + "/concat", branches);
     return convBnRelu(l, name + "/merge", merged, ConvSpec.of(out, 1).noBias());
   }
 
-  private static Operand<TFloat32> convBnRelu(Layers l, String name, Operand<TFloat32> x, ConvSpec spec) {
+  private static Operand<TFloat32> convBnRelu(
+      Layers l, String name, Operand<TFloat32> x, ConvSpec spec) {
     x = l.conv2d(name + "/conv", x, spec);
     x = l.batchNorm(name + "/bn", x);
     return l.relu(name + "/relu", x);

@@ -1,8 +1,8 @@
 package org.tfseg.model.decoder;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.tfseg.config.Check;
 import java.util.List;
+import org.tfseg.config.Check;
 
 /**
  * Seed 001's decoder: a bridge conv, then per skip bilinear 2× upsampling, concat and an atrous
@@ -15,7 +15,10 @@ import java.util.List;
  */
 @JsonTypeName("atrous")
 public record AtrousDecoderConfig(
-    Integer bridgeFilters, List<Integer> stageFilters, List<Integer> rates, List<Integer> kernelSizes)
+    Integer bridgeFilters,
+    List<Integer> stageFilters,
+    List<Integer> rates,
+    List<Integer> kernelSizes)
     implements DecoderConfig {
   public AtrousDecoderConfig {
     bridgeFilters = Check.orDefault(bridgeFilters, 1024);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * implementing this interface (named by {@code @JsonTypeName}) and one entry in {@code permits}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-public sealed interface DecoderConfig permits TransposeDecoderConfig, Pix2PixDecoderConfig, AtrousDecoderConfig {
+public sealed interface DecoderConfig
+    permits TransposeDecoderConfig, Pix2PixDecoderConfig, AtrousDecoderConfig {
   Decoder build();
 }

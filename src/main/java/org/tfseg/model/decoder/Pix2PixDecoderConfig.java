@@ -1,8 +1,8 @@
 package org.tfseg.model.decoder;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.tfseg.config.Check;
 import java.util.List;
+import org.tfseg.config.Check;
 
 /**
  * Seed 003's decoder, pix2pix's {@code upsample(filters, 3)} blocks (the TensorFlow segmentation
@@ -12,7 +12,8 @@ import java.util.List;
  * @param filters one per decoder stage, deepest first (4 entries, default [512, 256, 128, 64])
  */
 @JsonTypeName("pix2pix")
-public record Pix2PixDecoderConfig(Boolean dropout, List<Integer> filters) implements DecoderConfig {
+public record Pix2PixDecoderConfig(Boolean dropout, List<Integer> filters)
+    implements DecoderConfig {
   public Pix2PixDecoderConfig {
     dropout = Check.orDefault(dropout, false);
     filters = Check.orDefault(filters, TransposeDecoderConfig.SEED_FILTERS);

@@ -12,9 +12,9 @@ import org.tfseg.model.encoder.Feature;
  * The decoder of seeds 002 and 003: for each skip, deepest first, an upsample block —
  * Conv2DTranspose(filters, k×k, stride 2, same, no bias, N(0, 0.02) init) + BatchNorm + optional
  * Dropout(0.5) + ReLU — then {@code Concatenate([x, skip])}; finally Conv2DTranspose(classes, 3×3,
- * stride 2, same, with bias) giving logits at the input resolution. Seed 002 uses k = 4
- * (its {@code create_up_path}); seed 003 uses k = 3 (pix2pix's {@code upsample(filters, 3)}, the
- * TensorFlow segmentation tutorial).
+ * stride 2, same, with bias) giving logits at the input resolution. Seed 002 uses k = 4 (its {@code
+ * create_up_path}); seed 003 uses k = 3 (pix2pix's {@code upsample(filters, 3)}, the TensorFlow
+ * segmentation tutorial).
  */
 public final class TransposeDecoder implements Decoder {
   /** Keras' {@code tf.random_normal_initializer(0.0, 0.02)} of both seeds. */
@@ -38,14 +38,20 @@ public final class TransposeDecoder implements Decoder {
   @Override
   public Operand<TFloat32> decode(Layers l, List<Feature> features, int numClasses) {
     if (features.size() != filters.length + 1) {
-      throw new IllegalArgumentException("the transpose decoder needs " + (filters.length + 1)
-          + " encoder features, got " + features.size());
+      throw new IllegalArgumentException(
+          "the transpose decoder needs "
+              + (filters.length + 1)
+              + " encoder features, got "
+              + features.size());
     }
     Operand<TFloat32> x = features.get(features.size() - 1).tensor();
     for (int i = 0; i < filters.length; i++) {
       String name = "decoder/up" + (i + 1);
-      x = l.convTranspose(name + "/conv_transpose", x,
-          ConvSpec.of(filters[i], kernelSize).stride(2).noBias().kernelInit(PIX2PIX_INIT));
+      x =
+          l.convTranspose(
+              name + "/conv_transpose",
+              x,
+              ConvSpec.of(filters[i], kernelSize).stride(2).noBias().kernelInit(PIX2PIX_INIT));
       x = l.batchNorm(name + "/bn", x);
       if (dropout) {
         x = l.dropout(name + "/dropout", x, 0.5);
@@ -54,6 +60,7 @@ public final class TransposeDecoder implements Decoder {
       Feature skip = features.get(features.size() - 2 - i);
       x = l.concat(name + "/concat", List.of(x, skip.tensor()));
     }
-    return l.convTranspose("head/conv_transpose", x, ConvSpec.of(numClasses, 3).stride(2).kernelInit(PIX2PIX_INIT));
+    return l.convTranspose(
+        "head/conv_transpose", x, ConvSpec.of(numClasses, 3).stride(2).kernelInit(PIX2PIX_INIT));
   }
 }

@@ -1,12 +1,12 @@
 package org.tfseg.model.decoder;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
-import org.tfseg.config.Check;
 import java.util.List;
+import org.tfseg.config.Check;
 
 /**
- * Seed 002's decoder: Conv2DTranspose(k×k, stride 2, no bias) + BN + optional Dropout(0.5) + ReLU per
- * skip, then a 3×3 stride-2 Conv2DTranspose head.
+ * Seed 002's decoder: Conv2DTranspose(k×k, stride 2, no bias) + BN + optional Dropout(0.5) + ReLU
+ * per skip, then a 3×3 stride-2 Conv2DTranspose head.
  *
  * @param kernelSize transposed-conv kernel (1..7, default 4)
  * @param dropout Dropout(0.5) after each BatchNorm (default false)
@@ -27,6 +27,7 @@ public record TransposeDecoderConfig(Integer kernelSize, Boolean dropout, List<I
 
   @Override
   public Decoder build() {
-    return new TransposeDecoder(kernelSize, dropout, filters.stream().mapToInt(Integer::intValue).toArray());
+    return new TransposeDecoder(
+        kernelSize, dropout, filters.stream().mapToInt(Integer::intValue).toArray());
   }
 }

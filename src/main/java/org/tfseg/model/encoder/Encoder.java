@@ -8,9 +8,9 @@ import org.tfseg.graph.Layers;
 
 /**
  * A classification backbone used as a segmentation encoder (the SMP/timm contract): from images in
- * [0, 1] it returns one feature per output stride, shallowest first. Its weights are named
- * {@code <scope>/<keras layer>/<keras weight>}, so a Keras weights file maps one to one and
- * {@code VariableStore.freeze(scope)} freezes exactly the encoder.
+ * [0, 1] it returns one feature per output stride, shallowest first. Its weights are named {@code
+ * <scope>/<keras layer>/<keras weight>}, so a Keras weights file maps one to one and {@code
+ * VariableStore.freeze(scope)} freezes exactly the encoder.
  */
 public interface Encoder {
   /** Registry name, e.g. {@code mobilenet_v2}. */
@@ -27,8 +27,8 @@ public interface Encoder {
   Optional<String> weightsFile();
 
   /**
-   * Applies {@link #preprocessing()} and builds the backbone up to its deepest feature. Called
-   * once per tower with the same scope, so towers share the encoder's weights.
+   * Applies {@link #preprocessing()} and builds the backbone up to its deepest feature. Called once
+   * per tower with the same scope, so towers share the encoder's weights.
    */
   List<Feature> features(Layers layers, Operand<TFloat32> images01);
 

@@ -2,20 +2,27 @@ package org.tfseg.model.encoder;
 
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
+
 /**
  * A pretrained backbone ({@code model.encoder} of an {@code encoder_unet}).
  *
  * @param name a registered encoder: {@code mobilenet_v2}, {@code resnet50}, {@code resnet34}
- * @param weights a Keras {@code .h5} weights file (e.g. the ImageNet no-top file from
- *     {@code tools/fetch_weights.sh}); absent or {@code null} trains the encoder from scratch
- * @param trainable false freezes the encoder: no gradients, BatchNorm in inference mode (default true)
+ * @param weights a Keras {@code .h5} weights file (e.g. the ImageNet no-top file from {@code
+ *     tools/fetch_weights.sh}); absent or {@code null} trains the encoder from scratch
+ * @param trainable false freezes the encoder: no gradients, BatchNorm in inference mode (default
+ *     true)
  */
 public record EncoderConfig(String name, String weights, Boolean trainable) {
   public EncoderConfig {
     Check.required(name, "name");
     if (!EncoderRegistry.names().contains(name)) {
-      throw new InvalidConfigException("name",
-          "unknown encoder '" + name + "' (valid: " + String.join(", ", EncoderRegistry.names()) + ")");
+      throw new InvalidConfigException(
+          "name",
+          "unknown encoder '"
+              + name
+              + "' (valid: "
+              + String.join(", ", EncoderRegistry.names())
+              + ")");
     }
     if (weights != null) {
       Check.notBlank(weights, "weights");

@@ -8,8 +8,8 @@ import org.tfseg.UserError;
 
 /**
  * Encoders by config name. An {@link Encoder} instance carries its own metadata (feature channels
- * and strides, preprocessing, expected weights file) and builds nothing until asked, so
- * {@code create(name, scope)} also serves to look that metadata up.
+ * and strides, preprocessing, expected weights file) and builds nothing until asked, so {@code
+ * create(name, scope)} also serves to look that metadata up.
  */
 public final class EncoderRegistry {
   private static final Map<String, Function<String, Encoder>> BUILDERS = new LinkedHashMap<>();
@@ -33,7 +33,8 @@ public final class EncoderRegistry {
   public static Encoder create(String name, String scope) {
     Function<String, Encoder> builder = BUILDERS.get(name);
     if (builder == null) {
-      throw new UserError("unknown encoder \"" + name + "\"; valid encoders: " + String.join(", ", names()));
+      throw new UserError(
+          "unknown encoder \"" + name + "\"; valid encoders: " + String.join(", ", names()));
     }
     return builder.apply(scope);
   }

@@ -1,8 +1,8 @@
 package org.tfseg.model.encoder;
 
 /**
- * What an encoder exposes at one level, known before any graph is built (decoders size their
- * blocks from it).
+ * What an encoder exposes at one level, known before any graph is built (decoders size their blocks
+ * from it).
  *
  * @param name the Keras layer whose output this is, e.g. {@code block_6_expand_relu}
  * @param channels channels of that output

@@ -9,30 +9,37 @@ import org.tfseg.graph.ConvSpec;
 import org.tfseg.graph.Layers;
 
 /**
- * Keras {@code MobileNetV2(include_top=False)} op by op, with its layer and weight names.
- * Semantics a port can get wrong: stride-2 depthwise convs pad with Keras' {@code correct_pad}
- * ({@code ((0,1),(0,1))} at even sizes, {@code ((1,1),(1,1))} at odd ones) and run VALID, where
- * torchvision pads symmetrically; {@code Conv1} is a stride-2 SAME conv (TF SAME pads the same
- * way); BN epsilon 1e-3, momentum 0.999; ReLU6; a residual add only where the block keeps its
- * stride and width (never block 0). At alpha 1.0: 2,257,984 weights (2,223,872 trainable).
+ * Keras {@code MobileNetV2(include_top=False)} op by op, with its layer and weight names. Semantics
+ * a port can get wrong: stride-2 depthwise convs pad with Keras' {@code correct_pad} ({@code
+ * ((0,1),(0,1))} at even sizes, {@code ((1,1),(1,1))} at odd ones) and run VALID, where torchvision
+ * pads symmetrically; {@code Conv1} is a stride-2 SAME conv (TF SAME pads the same way); BN epsilon
+ * 1e-3, momentum 0.999; ReLU6; a residual add only where the block keeps its stride and width
+ * (never block 0). At alpha 1.0: 2,257,984 weights (2,223,872 trainable).
  *
  * <p>{@link #features} stops at {@code block_16_project}, the deepest U-Net skip of the Keras
- * tutorials: the layers after it would get no gradient. {@link #fullModel} builds everything, up
- * to {@code out_relu}.
+ * tutorials: the layers after it would get no gradient. {@link #fullModel} builds everything, up to
+ * {@code out_relu}.
  */
 public final class MobileNetV2 extends KerasEncoder {
   public static final String NAME = "mobilenet_v2";
-  public static final String WEIGHTS_FILE = "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5";
+  public static final String WEIGHTS_FILE =
+      "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5";
   static final float BN_MOMENTUM = 0.999f;
   static final float BN_EPSILON = 1e-3f;
 
-  /** Inverted residual blocks 1…16: {filters, stride} (expansion 6; block 0 is 16, 1, expansion 1). */
+  /**
+   * Inverted residual blocks 1…16: {filters, stride} (expansion 6; block 0 is 16, 1, expansion 1).
+   */
   private static final int[][] BLOCKS = {
-    {24, 2}, {24, 1}, {32, 2}, {32, 1}, {32, 1}, {64, 2}, {64, 1}, {64, 1}, {64, 1},
-    {96, 1}, {96, 1}, {96, 1}, {160, 2}, {160, 1}, {160, 1}, {320, 1}
+    {24, 2}, {24, 1}, {32, 2}, {32, 1}, {32, 1}, {64, 2}, {64, 1}, {64, 1}, {64, 1}, {96, 1},
+    {96, 1}, {96, 1}, {160, 2}, {160, 1}, {160, 1}, {320, 1}
   };
+
   private static final String[] FEATURES = {
-    "block_1_expand_relu", "block_3_expand_relu", "block_6_expand_relu", "block_13_expand_relu",
+    "block_1_expand_relu",
+    "block_3_expand_relu",
+    "block_6_expand_relu",
+    "block_13_expand_relu",
     "block_16_project"
   };
 
@@ -43,7 +50,9 @@ public final class MobileNetV2 extends KerasEncoder {
     this(scope, 1.0);
   }
 
-  /** @param alpha Keras' width multiplier; official weights exist for 0.35 … 1.4 only */
+  /**
+   * @param alpha Keras' width multiplier; official weights exist for 0.35 … 1.4 only
+   */
   public MobileNetV2(String scope, double alpha) {
     super(NAME, scope, Preprocessing.TF);
     if (!(alpha > 0)) {
@@ -108,8 +117,13 @@ public final class MobileNetV2 extends KerasEncoder {
     String prefix = id == 0 ? "expanded_conv_" : "block_" + id + "_";
     Operand<TFloat32> x = in;
     if (id != 0) {
-      x = l.conv2d(n(prefix + "expand"), x, ConvSpec.of((int) (expansion * inChannels), 1).noBias());
-      x = tap.offer(prefix + "expand_relu", relu6(l, prefix + "expand_relu", bn(l, prefix + "expand_BN", x)));
+      x =
+          l.conv2d(
+              n(prefix + "expand"), x, ConvSpec.of((int) (expansion * inChannels), 1).noBias());
+      x =
+          tap.offer(
+              prefix + "expand_relu",
+              relu6(l, prefix + "expand_relu", bn(l, prefix + "expand_BN", x)));
     }
     ConvSpec.Padding padding = ConvSpec.Padding.SAME;
     if (stride == 2) {
@@ -118,7 +132,10 @@ public final class MobileNetV2 extends KerasEncoder {
     }
     x = l.depthwiseConv(n(prefix + "depthwise"), x, 3, stride, padding, 1, false);
     x = relu6(l, prefix + "depthwise_relu", bn(l, prefix + "depthwise_BN", x));
-    x = tap.offer(prefix + "project", l.conv2d(n(prefix + "project"), x, ConvSpec.of(filters, 1).noBias()));
+    x =
+        tap.offer(
+            prefix + "project",
+            l.conv2d(n(prefix + "project"), x, ConvSpec.of(filters, 1).noBias()));
     if (tap.done()) {
       return x;
     }
@@ -134,7 +151,8 @@ public final class MobileNetV2 extends KerasEncoder {
     long h = x.shape().get(1);
     long w = x.shape().get(2);
     if (h < 0 || w < 0) {
-      throw new IllegalArgumentException("MobileNetV2 needs a static input size (Keras pads by it)");
+      throw new IllegalArgumentException(
+          "MobileNetV2 needs a static input size (Keras pads by it)");
     }
     int top = h % 2 == 0 ? 0 : 1;
     int left = w % 2 == 0 ? 0 : 1;

@@ -5,15 +5,15 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The input scaling a backbone's pretrained weights expect, applied in the graph to images in
- * [0, 1] (the pipeline's range), named after Keras' {@code imagenet_utils.preprocess_input} modes.
+ * The input scaling a backbone's pretrained weights expect, applied in the graph to images in [0,
+ * 1] (the pipeline's range), named after Keras' {@code imagenet_utils.preprocess_input} modes.
  */
 public enum Preprocessing {
   /** Keras {@code "tf"} mode (MobileNetV2): [0, 255] → [−1, 1], here x·2 − 1. */
   TF,
   /**
-   * Keras {@code "caffe"} mode (ResNet50 v1): RGB → BGR, ×255, minus the ImageNet channel means
-   * in BGR order, no scaling by the standard deviation.
+   * Keras {@code "caffe"} mode (ResNet50 v1): RGB → BGR, ×255, minus the ImageNet channel means in
+   * BGR order, no scaling by the standard deviation.
    */
   CAFFE,
   /** Identity: the backbone takes [0, 1] inputs (keras_cv's ResNet with its rescaling layer). */

@@ -12,12 +12,12 @@ import org.tfseg.model.ResNetBlocks;
 /**
  * Keras {@code ResNet50(include_top=False)} (v1, {@code keras.applications.resnet}) op by op, with
  * its layer names: {@code ZeroPadding2D(3)} + 7×7/2 VALID stem conv, {@code ZeroPadding2D(1)} +
- * 3×3/2 VALID max pool, bottleneck blocks with the stride on the first 1×1 conv, biased convs,
- * BN epsilon 1.001e-5 (momentum 0.99). 23,587,712 weights (23,534,592 trainable).
+ * 3×3/2 VALID max pool, bottleneck blocks with the stride on the first 1×1 conv, biased convs, BN
+ * epsilon 1.001e-5 (momentum 0.99). 23,587,712 weights (23,534,592 trainable).
  *
  * <p>Layers are created in Keras' {@code model.layers} order, which in a projection block puts
- * {@code _0_conv} (shortcut) before {@code _3_conv} and {@code _0_bn} before {@code _3_bn}:
- * weight files are loaded by that order when their names differ.
+ * {@code _0_conv} (shortcut) before {@code _3_conv} and {@code _0_bn} before {@code _3_bn}: weight
+ * files are loaded by that order when their names differ.
  */
 public final class ResNet50 extends KerasEncoder {
   public static final String NAME = "resnet50";
@@ -30,7 +30,9 @@ public final class ResNet50 extends KerasEncoder {
     this(scope, 64);
   }
 
-  /** @param width stem and first-stage filters (64 in ResNet-50; smaller only for tests) */
+  /**
+   * @param width stem and first-stage filters (64 in ResNet-50; smaller only for tests)
+   */
   public ResNet50(String scope, int width) {
     super(NAME, scope, Preprocessing.CAFFE);
     this.width = positiveWidth(width);
@@ -46,7 +48,8 @@ public final class ResNet50 extends KerasEncoder {
     List<FeatureSpec> specs = new ArrayList<>();
     specs.add(new FeatureSpec("conv1_relu", width, 2));
     for (int s = 0; s < BLOCKS.length; s++) {
-      specs.add(new FeatureSpec(stage(s) + "_block" + BLOCKS[s] + "_out", 4 * (width << s), 4 << s));
+      specs.add(
+          new FeatureSpec(stage(s) + "_block" + BLOCKS[s] + "_out", 4 * (width << s), 4 << s));
     }
     return specs;
   }
@@ -57,7 +60,9 @@ public final class ResNet50 extends KerasEncoder {
     Tap tap = new Tap(featureSpecs(), features, true);
     Operand<TFloat32> x = preprocessing().apply(l.tf(), images01);
     x = l.zeroPad(n("conv1_pad"), x, 3, 3, 3, 3);
-    x = l.conv2d(n("conv1_conv"), x, ConvSpec.of(width, 7).stride(2).padding(ConvSpec.Padding.VALID));
+    x =
+        l.conv2d(
+            n("conv1_conv"), x, ConvSpec.of(width, 7).stride(2).padding(ConvSpec.Padding.VALID));
     x = tap.offer("conv1_relu", l.relu(n("conv1_relu"), bn(l, "conv1_bn", x)));
     x = l.zeroPad(n("pool1_pad"), x, 1, 1, 1, 1);
     x = l.maxPool(n("pool1_pool"), x, 3, 2, ConvSpec.Padding.VALID);
@@ -74,8 +79,11 @@ public final class ResNet50 extends KerasEncoder {
   /** Keras {@code resnet.block1}. */
   private Operand<TFloat32> bottleneck(
       Layers l, String name, Operand<TFloat32> in, int filters, int stride, boolean projection) {
-    Operand<TFloat32> x = l.conv2d(n(name + "_1_conv"), in,
-        ConvSpec.of(filters, 1).stride(stride).padding(ConvSpec.Padding.VALID));
+    Operand<TFloat32> x =
+        l.conv2d(
+            n(name + "_1_conv"),
+            in,
+            ConvSpec.of(filters, 1).stride(stride).padding(ConvSpec.Padding.VALID));
     x = l.relu(n(name + "_1_relu"), bn(l, name + "_1_bn", x));
     x = l.conv2d(n(name + "_2_conv"), x, ConvSpec.of(filters, 3));
     x = l.relu(n(name + "_2_relu"), bn(l, name + "_2_bn", x));

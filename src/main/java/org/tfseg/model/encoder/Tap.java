@@ -13,7 +13,9 @@ final class Tap {
   private final List<Feature> out;
   private final boolean stopAtLast;
 
-  /** @param stopAtLast whether {@link #done()} turns true once the deepest feature is taken */
+  /**
+   * @param stopAtLast whether {@link #done()} turns true once the deepest feature is taken
+   */
   Tap(List<FeatureSpec> specs, List<Feature> out, boolean stopAtLast) {
     this.specs = specs;
     this.out = out;
@@ -24,7 +26,8 @@ final class Tap {
     if (out.size() < specs.size() && specs.get(out.size()).name().equals(layer)) {
       FeatureSpec spec = specs.get(out.size());
       if (x.shape().get(3) != spec.channels()) {
-        throw new IllegalStateException(layer + " has " + x.shape().get(3) + " channels, spec says " + spec.channels());
+        throw new IllegalStateException(
+            layer + " has " + x.shape().get(3) + " channels, spec says " + spec.channels());
       }
       out.add(new Feature(spec, x));
     }

@@ -1,7 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
+import org.tfseg.data.SamplePair;
+import org.tfseg.testing.SharedData;
 
 class DutsLayoutTest {
   @TempDir Path tmp;

@@ -1,7 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
-import org.tfseg.testing.SharedData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
+import org.tfseg.data.SamplePair;
+import org.tfseg.testing.SharedData;
 
 class FolderPairsTest {
   @TempDir Path tmp;
@@ -31,7 +31,8 @@ class FolderPairsTest {
     Files.createDirectories(images.resolve("sub"));
     List<SamplePair> pairs = FolderPairs.list(images, masks);
     assertEquals(List.of("a", "b", "c", "d"), pairs.stream().map(SamplePair::id).toList());
-    assertEquals(new SamplePair("b", images.resolve("b.JPG"), masks.resolve("b.png")), pairs.get(1));
+    assertEquals(
+        new SamplePair("b", images.resolve("b.JPG"), masks.resolve("b.png")), pairs.get(1));
   }
 
   @Test
@@ -50,7 +51,9 @@ class FolderPairsTest {
     Path masks = folder("msk", "a.png", "orphan.png", "orphan2.png");
     UserError e = assertThrows(UserError.class, () -> FolderPairs.list(images, masks));
     assertEquals(
-        masks.resolve("orphan.png") + ": mask has no image with the same base name in " + images
+        masks.resolve("orphan.png")
+            + ": mask has no image with the same base name in "
+            + images
             + " (and 1 more)",
         e.getMessage());
   }
@@ -63,7 +66,8 @@ class FolderPairsTest {
     assertEquals(tmp.resolve("nope") + ": image folder not found", missing.getMessage());
     Path withText = folder("txt", "a.jpg", "readme.txt");
     UserError text = assertThrows(UserError.class, () -> FolderPairs.list(withText, masks));
-    assertEquals(true, text.getMessage().startsWith(withText.resolve("readme.txt") + ": unsupported"));
+    assertEquals(
+        true, text.getMessage().startsWith(withText.resolve("readme.txt") + ": unsupported"));
     Path twice = folder("dup", "a.jpg", "a.png");
     UserError dup = assertThrows(UserError.class, () -> FolderPairs.list(twice, masks));
     assertEquals(true, dup.getMessage().contains("share the base name"), dup.getMessage());
@@ -77,7 +81,9 @@ class FolderPairsTest {
     List<SamplePair> pairs = FolderPairs.list(dir.resolve("images"), dir.resolve("masks"));
     assertEquals(
         List.of(
-            "ILSVRC2012_test_00004908", "ILSVRC2013_test_00008420", "n03188531_21621",
+            "ILSVRC2012_test_00004908",
+            "ILSVRC2013_test_00008420",
+            "n03188531_21621",
             "n04371430_146"),
         pairs.stream().map(SamplePair::id).toList());
   }

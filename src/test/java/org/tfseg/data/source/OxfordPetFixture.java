@@ -1,6 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.testing.SharedData;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.tfseg.testing.SharedData;
 
 /**
  * The shared Oxford-IIIT Pet sample ({@code shared/data/oxford-pet-sample}, course-processed
@@ -51,17 +51,20 @@ public final class OxfordPetFixture {
   /** The trimap of a processed label; returns the species, 1 cat or 2 dog. */
   private static int writeTrimap(Path processed, Path trimap) throws IOException {
     Raster in = ImageIO.read(processed.toFile()).getRaster();
-    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+    BufferedImage out =
+        new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
     int species = 0;
     for (int y = 0; y < in.getHeight(); y++) {
       for (int x = 0; x < in.getWidth(); x++) {
         int v = in.getSample(x, y, 0);
-        int t = switch (v) {
-          case 1, 2 -> 1;
-          case 255 -> 2;
-          case 0 -> 3;
-          default -> throw new IllegalStateException(processed + ": unexpected label value " + v);
-        };
+        int t =
+            switch (v) {
+              case 1, 2 -> 1;
+              case 255 -> 2;
+              case 0 -> 3;
+              default ->
+                  throw new IllegalStateException(processed + ": unexpected label value " + v);
+            };
         if (v == 1 || v == 2) {
           species = v;
         }

@@ -1,7 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.LabelMap;
-import org.tfseg.data.SamplePair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
+import org.tfseg.data.LabelMap;
+import org.tfseg.data.SamplePair;
 
 class OxfordPetLayoutTest {
   @TempDir Path root;
@@ -21,7 +21,8 @@ class OxfordPetLayoutTest {
   void readsTheListInOrderWithTrimapLabels() throws IOException {
     layout("trainval", "Bombay_2 1 1 1", "", "Abyssinian_100 1 1 1");
     List<SamplePair> pairs = OxfordPetLayout.list(root, "trainval");
-    assertEquals(List.of("Bombay_2", "Abyssinian_100"), pairs.stream().map(SamplePair::id).toList());
+    assertEquals(
+        List.of("Bombay_2", "Abyssinian_100"), pairs.stream().map(SamplePair::id).toList());
     assertEquals(root.resolve("images/Bombay_2.jpg"), pairs.get(0).image());
     assertEquals(root.resolve("annotations/trimaps/Bombay_2.png"), pairs.get(0).mask());
     assertEquals(LabelMap.OXFORD_TRIMAP, pairs.get(0).labels());
@@ -32,19 +33,29 @@ class OxfordPetLayoutTest {
     layout("test", "Bombay_2 1 1 1", "Bengal_9 6 1 2");
     Files.delete(root.resolve("annotations/trimaps/Bengal_9.png"));
     UserError e = assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "test"));
-    assertEquals(root.resolve("annotations/test.txt") + ":2: trimap "
-        + root.resolve("annotations/trimaps/Bengal_9.png") + " not found", e.getMessage());
+    assertEquals(
+        root.resolve("annotations/test.txt")
+            + ":2: trimap "
+            + root.resolve("annotations/trimaps/Bengal_9.png")
+            + " not found",
+        e.getMessage());
   }
 
   @Test
   void badSplitsAndListsAreUserErrors() throws IOException {
-    assertTrue(assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "train"))
-        .getMessage().contains("'train' is not one of [trainval, test]"));
-    assertTrue(assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "test"))
-        .getMessage().contains("test.txt: Oxford-IIIT Pet split list not found"));
+    assertTrue(
+        assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "train"))
+            .getMessage()
+            .contains("'train' is not one of [trainval, test]"));
+    assertTrue(
+        assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "test"))
+            .getMessage()
+            .contains("test.txt: Oxford-IIIT Pet split list not found"));
     layout("test", "Bombay_2 1 1 1", "Bombay_2 1 1 1");
-    assertTrue(assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "test"))
-        .getMessage().endsWith("test.txt:2: Bombay_2 is listed twice"));
+    assertTrue(
+        assertThrows(UserError.class, () -> OxfordPetLayout.list(root, "test"))
+            .getMessage()
+            .endsWith("test.txt:2: Bombay_2 is listed twice"));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.tfseg.data.source;
 
-import org.tfseg.data.SamplePair;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.UserError;
+import org.tfseg.data.SamplePair;
 
 class SyntheticSalientDataTest {
   @TempDir Path tmp;
@@ -38,7 +38,8 @@ class SyntheticSalientDataTest {
     }
     // Sample i does not depend on how many samples are generated.
     List<SamplePair> longer = SyntheticSalientData.generate(tmp.resolve("d"), 14, 64, 80, 5);
-    assertArrayEquals(Files.readAllBytes(a.get(7).image()), Files.readAllBytes(longer.get(7).image()));
+    assertArrayEquals(
+        Files.readAllBytes(a.get(7).image()), Files.readAllBytes(longer.get(7).image()));
   }
 
   @Test
@@ -99,7 +100,8 @@ class SyntheticSalientDataTest {
     Files.writeString(foreign.resolve("notes.txt"), "user data");
     UserError e =
         assertThrows(UserError.class, () -> SyntheticSalientData.generate(foreign, 3, 16, 16, 1));
-    assertTrue(e.getMessage().startsWith(foreign + ": exists and was not generated"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith(foreign + ": exists and was not generated"), e.getMessage());
     assertTrue(e.getMessage().endsWith("refusing to overwrite"), e.getMessage());
     assertEquals("user data", Files.readString(foreign.resolve("notes.txt")));
     assertFalse(Files.exists(foreign.resolve("images")));
@@ -113,7 +115,8 @@ class SyntheticSalientDataTest {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     assertEquals(2, SyntheticSalientData.generate(empty, 2, 16, 16, 1).size());
     try (var siblings = Files.list(tmp)) {
-      assertTrue(siblings.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temp left");
+      assertTrue(
+          siblings.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temp left");
     }
   }
 }

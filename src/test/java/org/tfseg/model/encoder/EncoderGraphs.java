@@ -22,7 +22,10 @@ final class EncoderGraphs {
 
   static void assertCounts(VariableStore store, long total, long trainable) {
     assertEquals(total, store.parameterCount(), "total weights");
-    assertEquals(trainable, store.trainable().stream().mapToLong(ModelVariable::size).sum(), "trainable weights");
+    assertEquals(
+        trainable,
+        store.trainable().stream().mapToLong(ModelVariable::size).sum(),
+        "trainable weights");
   }
 
   /** Feature names, channels, strides and the static shapes for an input of {@code size}². */
@@ -30,7 +33,8 @@ final class EncoderGraphs {
     assertEquals(specs, features.stream().map(Feature::spec).toList());
     for (Feature f : features) {
       int side = (size + f.stride() - 1) / f.stride();
-      assertArrayEquals(new long[] {-1, side, side, f.channels()}, f.tensor().shape().asArray(), f.name());
+      assertArrayEquals(
+          new long[] {-1, side, side, f.channels()}, f.tensor().shape().asArray(), f.name());
     }
   }
 }

@@ -16,11 +16,15 @@ class EncoderRegistryTest {
     Encoder m = EncoderRegistry.create("mobilenet_v2", "encoder");
     assertEquals("encoder", m.scope());
     assertEquals(Preprocessing.TF, m.preprocessing());
-    assertEquals(Optional.of("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5"), m.weightsFile());
-    assertEquals(List.of(2, 4, 8, 16, 32), m.featureSpecs().stream().map(FeatureSpec::stride).toList());
+    assertEquals(
+        Optional.of("mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5"),
+        m.weightsFile());
+    assertEquals(
+        List.of(2, 4, 8, 16, 32), m.featureSpecs().stream().map(FeatureSpec::stride).toList());
     Encoder r = EncoderRegistry.create("resnet50", "");
     assertEquals(Preprocessing.CAFFE, r.preprocessing());
-    assertEquals(Optional.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"), r.weightsFile());
+    assertEquals(
+        Optional.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"), r.weightsFile());
     assertEquals(Optional.empty(), EncoderRegistry.create("resnet34", "").weightsFile());
   }
 

@@ -22,7 +22,10 @@ class MobileNetV2Test {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 1);
-      Operand<TFloat32> out = new MobileNetV2("").fullModel(new Layers(tf, store, true, null, null), EncoderGraphs.images(tf, 224, 224));
+      Operand<TFloat32> out =
+          new MobileNetV2("")
+              .fullModel(
+                  new Layers(tf, store, true, null, null), EncoderGraphs.images(tf, 224, 224));
       assertArrayEquals(new long[] {-1, 7, 7, 1280}, out.shape().asArray());
       EncoderGraphs.assertCounts(store, 2_257_984L, 2_223_872L);
       List<String> names = store.all().stream().map(ModelVariable::name).toList();
@@ -31,7 +34,8 @@ class MobileNetV2Test {
       assertTrue(names.contains("block_16_project_BN/moving_variance"));
       assertEquals("Conv_1_bn/moving_variance", names.get(names.size() - 1));
       assertFalse(names.contains("block_0_expand/kernel"), "block 0 has no expand conv");
-      assertTrue(names.stream().noneMatch(n -> n.endsWith("/bias")), "MobileNetV2 convs have no bias");
+      assertTrue(
+          names.stream().noneMatch(n -> n.endsWith("/bias")), "MobileNetV2 convs have no bias");
     }
   }
 
@@ -41,21 +45,37 @@ class MobileNetV2Test {
       Ops tf = Ops.create(g);
       VariableStore store = new VariableStore(tf, 1);
       MobileNetV2 encoder = new MobileNetV2("encoder");
-      List<Feature> features = encoder.features(new Layers(tf, store, true, null, null), EncoderGraphs.images(tf, 64, 64));
+      List<Feature> features =
+          encoder.features(
+              new Layers(tf, store, true, null, null), EncoderGraphs.images(tf, 64, 64));
       EncoderGraphs.assertFeatures(features, encoder.featureSpecs(), 64);
-      assertEquals(List.of(96, 144, 192, 576, 320), features.stream().map(Feature::channels).toList());
+      assertEquals(
+          List.of(96, 144, 192, 576, 320), features.stream().map(Feature::channels).toList());
       List<String> names = store.all().stream().map(ModelVariable::name).toList();
       assertEquals("encoder/block_16_project/kernel", names.get(names.size() - 1));
       // no residual add on block 0, nor where the stride or width changes
       List<String> adds = new ArrayList<>();
-      g.operations().forEachRemaining(op -> {
-        String[] parts = op.name().split("/");
-        if (op.type().equals("Add") && parts.length > 1 && parts[1].endsWith("_add")) {
-          adds.add(parts[1]);
-        }
-      });
-      assertEquals(List.of("block_2_add", "block_4_add", "block_5_add", "block_7_add", "block_8_add",
-          "block_9_add", "block_11_add", "block_12_add", "block_14_add", "block_15_add"), adds);
+      g.operations()
+          .forEachRemaining(
+              op -> {
+                String[] parts = op.name().split("/");
+                if (op.type().equals("Add") && parts.length > 1 && parts[1].endsWith("_add")) {
+                  adds.add(parts[1]);
+                }
+              });
+      assertEquals(
+          List.of(
+              "block_2_add",
+              "block_4_add",
+              "block_5_add",
+              "block_7_add",
+              "block_8_add",
+              "block_9_add",
+              "block_11_add",
+              "block_12_add",
+              "block_14_add",
+              "block_15_add"),
+          adds);
     }
   }
 

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 import org.tfseg.graph.Layers;
 import org.tfseg.graph.ModelVariable;
 import org.tfseg.graph.VariableStore;
@@ -19,8 +16,9 @@ import org.tfseg.graph.VariableStore;
  * gradient is part of {@code ModelContractTest}).
  */
 class TrainableEncoderTest {
-  private static final List<Encoder> SMALL = List.of(
-      new MobileNetV2("encoder", 0.1), new ResNet50("encoder", 4), new ResNet34("encoder", 4));
+  private static final List<Encoder> SMALL =
+      List.of(
+          new MobileNetV2("encoder", 0.1), new ResNet50("encoder", 4), new ResNet34("encoder", 4));
 
   @Test
   void aFrozenEncoderHasNoTrainableWeightsAndRunsBatchNormInInferenceMode() {
