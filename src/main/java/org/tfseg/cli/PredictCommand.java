@@ -10,6 +10,7 @@ import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tfseg.UserError;
 import org.tfseg.export.ImageFiles;
+import org.tfseg.export.Mask;
 import org.tfseg.export.MaskPng;
 import org.tfseg.export.SavedModelPredictor;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tfseg.UserError;
 import org.tfseg.data.SamplePair;
+import org.tfseg.export.Mask;
 import org.tfseg.export.MaskPng;
 import org.tfseg.export.Predictor;
 
