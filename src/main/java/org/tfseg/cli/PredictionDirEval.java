@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.tfseg.UserError;
-import org.tfseg.sod.BasnetProtocol;
-import org.tfseg.sod.BasnetReport;
+import org.tfseg.sod.BasNetProtocol;
+import org.tfseg.sod.BasNetReport;
 import org.tfseg.sod.PredictionDirEvaluator;
 import org.tfseg.sod.SodReport;
 import org.tfseg.sod.SodReportFiles;
@@ -48,7 +48,7 @@ final class PredictionDirEval {
         }
       }
       case "basnet" -> {
-        BasnetReport report = BasnetProtocol.evaluate(preds, gts);
+        BasNetReport report = BasNetProtocol.evaluate(preds, gts);
         out.println(
             "BASNet paper protocol (Binary-Segmentation-Evaluation-Tool; NOT PySODMetrics) on "
                 + preds

@@ -68,7 +68,7 @@ class SplitCarverTest {
   }
 
   @Test
-  void sortedCarvingKeepsFileOrderAsTheKerasBasnetExample() {
+  void sortedCarvingKeepsFileOrderAsTheKerasBasNetExample() {
     List<SamplePair> first140 = new ArrayList<>(ALL.subList(0, 100));
     first140.addAll(
         IntStream.range(0, 40)

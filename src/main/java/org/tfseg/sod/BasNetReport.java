@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Results of {@link BasnetProtocol}. Not comparable with {@link SodReport}: the JSON says so with
+ * Results of {@link BasNetProtocol}. Not comparable with {@link SodReport}: the JSON says so with
  * {@code "protocol": "basnet"}. Curves have 255 entries; index k is the threshold {@code pred·255 ≥
  * 254 − k}.
  */
-public final class BasnetReport {
+public final class BasNetReport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -26,7 +26,7 @@ public final class BasnetReport {
   private final double[] fmeasure;
   private final Map<String, double[]> perImage;
 
-  BasnetReport(
+  BasNetReport(
       double mae,
       double maxFm,
       double meanFm,
@@ -101,9 +101,9 @@ public final class BasnetReport {
           o.put("relaxFb", v[1]);
         });
     ObjectNode curves = root.putObject("curves");
-    double[] t = new double[BasnetProtocol.BINS];
+    double[] t = new double[BasNetProtocol.BINS];
     for (int k = 0; k < t.length; k++) {
-      t[k] = (BasnetProtocol.BINS - 1 - k) / 255.0;
+      t[k] = (BasNetProtocol.BINS - 1 - k) / 255.0;
     }
     SodReport.putArray(curves.putArray("thresholds"), t);
     SodReport.putArray(curves.putArray("precision"), precision);

@@ -27,7 +27,7 @@ import java.util.Map;
  * Inputs are the 8-bit grey values (after PIL's {@code convert("L")}); the tool itself takes the
  * first channel of a colour image, which is the same for grey-valued RGB files.
  */
-public final class BasnetProtocol {
+public final class BasNetProtocol {
   public static final int BINS = 255;
   public static final double RHO = 3.0;
   private static final double BETA2 = 0.3;
@@ -96,7 +96,7 @@ public final class BasnetProtocol {
     return out;
   }
 
-  public BasnetReport report() {
+  public BasNetReport report() {
     int n = maes.size();
     if (n == 0) {
       throw new IllegalStateException("no images added");
@@ -111,7 +111,7 @@ public final class BasnetProtocol {
     }
     double mae = sum(maes) / (n + E8);
     double relaxF = NumpySum.mean(relax.stream().mapToDouble(Double::doubleValue).toArray());
-    return new BasnetReport(
+    return new BasNetReport(
         mae,
         SodEvaluator.max(f),
         NumpySum.mean(f),
@@ -130,8 +130,8 @@ public final class BasnetProtocol {
    * Evaluates a prediction directory with this protocol (pairing and resizing as {@link
    * ImagePairs}).
    */
-  public static BasnetReport evaluate(Path predDir, Path gtDir) {
-    BasnetProtocol b = new BasnetProtocol();
+  public static BasNetReport evaluate(Path predDir, Path gtDir) {
+    BasNetProtocol b = new BasNetProtocol();
     for (ImagePairs.Pair pair : ImagePairs.of(predDir, gtDir)) {
       ImagePairs.Loaded l = pair.load();
       b.add(

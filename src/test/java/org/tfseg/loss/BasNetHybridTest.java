@@ -10,7 +10,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 import org.tfseg.model.BasNet;
 
-class HybridLossTest {
+class BasNetHybridTest {
   private static final int N = 2;
   private static final int H = 14;
   private static final int W = 12;

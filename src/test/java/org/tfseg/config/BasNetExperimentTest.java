@@ -21,7 +21,7 @@ import org.tfseg.model.BasNetConfig;
 import org.tfseg.optim.AdamConfig;
 
 /** The BASNet experiment files and the checks that tie model, data and loss together. */
-class BasnetExperimentTest {
+class BasNetExperimentTest {
   private static final String BASNET =
       """
       {

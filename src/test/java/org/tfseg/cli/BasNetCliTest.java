@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.testing.SharedData;
 
 /** BASNet through the command line: summary, training, export, predict and SOD evaluation. */
-class BasnetCliTest {
+class BasNetCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;

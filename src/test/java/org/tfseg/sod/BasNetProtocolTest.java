@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.tfseg.testing.SharedData;
 
-class BasnetProtocolTest {
+class BasNetProtocolTest {
   @Test
   void goldenSetMaxFIsThePaperToolValue() throws Exception {
     Path dir = SharedData.dir("sod-metrics-golden");
-    BasnetReport r = BasnetProtocol.evaluate(dir.resolve("preds"), dir.resolve("masks"));
+    BasNetReport r = BasNetProtocol.evaluate(dir.resolve("preds"), dir.resolve("masks"));
     System.out.println(r.toTable());
     assertEquals(0.590174, r.maxFm(), 1e-6);
     // Same images under PySODMetrics give 0.588678: the protocols really differ.
