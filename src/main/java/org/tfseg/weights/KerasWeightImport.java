@@ -27,20 +27,36 @@ public final class KerasWeightImport {
 
   private KerasWeightImport() {}
 
-  /** Pairs file weights with the store's variables below {@code scope}, reading no values. */
+  /**
+   * {@link #plan(KerasWeightsFile, VariableStore, String, MatchMode)} with {@link MatchMode#AUTO}.
+   */
   public static ImportPlan plan(KerasWeightsFile file, VariableStore store, String scope) {
-    return WeightMatcher.match(file.path(), file.layers(), store.all(), scope);
+    return plan(file, store, scope, MatchMode.AUTO);
+  }
+
+  /** Pairs file weights with the store's variables below {@code scope}, reading no values. */
+  public static ImportPlan plan(
+      KerasWeightsFile file, VariableStore store, String scope, MatchMode match) {
+    return WeightMatcher.match(file.path(), file.layers(), store.all(), scope, match);
+  }
+
+  /** {@link #load(Session, VariableStore, String, Path, MatchMode)} with {@link MatchMode#AUTO}. */
+  public static ImportReport load(Session session, VariableStore store, String scope, Path path) {
+    return load(session, store, scope, path, MatchMode.AUTO);
   }
 
   /**
-   * Imports {@code path} into the variables below {@code scope}. Run it after the model is built
-   * and before training; a Session whose variables are not yet initialized initializes them first
-   * (its first run does), then takes the imported values.
+   * Imports {@code path} into the variables below {@code scope}, pairing layers as {@code match}
+   * says. Run it after the model is built and before training; a Session whose variables are not
+   * yet initialized initializes them first (its first run does), then takes the imported values.
+   * Log {@link ImportReport#summary()}: it lists every layer paired by position.
    *
-   * @throws UserError if the file is missing (naming the fetch script) or unreadable, or if any
-   *     variable would stay without a value or a shape differs
+   * @throws UserError if the file is missing (naming the fetch script), unreadable, truncated or
+   *     damaged, or if any variable would stay without a value (with {@link MatchMode#NAME}: any
+   *     layer whose name the file lacks) or a shape differs
    */
-  public static ImportReport load(Session session, VariableStore store, String scope, Path path) {
+  public static ImportReport load(
+      Session session, VariableStore store, String scope, Path path, MatchMode match) {
     if (!Files.isRegularFile(path)) {
       throw new UserError(
           path
@@ -48,7 +64,7 @@ public final class KerasWeightImport {
               + " (see weights/README.md)");
     }
     try (KerasWeightsFile file = KerasWeightsFile.open(path)) {
-      ImportPlan plan = plan(file, store, scope);
+      ImportPlan plan = plan(file, store, scope, match);
       plan.report().requireComplete();
       assign(session, file, plan.assignments());
       return plan.report();

@@ -6,6 +6,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.HdfInvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import org.tfseg.UserError;
  * the {@code model_weights} group of a full-model save), read with jHDF. Layer order comes from the
  * root attribute {@code layer_names} and weight order from each layer's {@code weight_names}
  * (fixed- or variable-length strings, or an empty float array for a weightless layer), never from
- * the alphabetical group listing. Values are read on demand.
+ * the alphabetical group listing. Opening checks the file is complete ({@link Hdf5Completeness});
+ * values are read on demand. Any failure of jHDF is a one-line {@link DamagedFileError}.
  */
 public final class KerasWeightsFile implements AutoCloseable {
   private final Path path;
@@ -33,22 +35,25 @@ public final class KerasWeightsFile implements AutoCloseable {
 
   /**
    * @throws UserError if the file is missing, not HDF5, or not in Keras' layout
+   * @throws DamagedFileError if it is truncated or damaged
    */
   public static KerasWeightsFile open(Path path) {
     if (!Files.isRegularFile(path)) {
       throw new UserError(path + ": weights file not found");
     }
+    Hdf5Superblock superblock = Hdf5Completeness.requireSuperblock(path);
     HdfFile hdf;
     try {
       hdf = new HdfFile(path);
-    } catch (HdfException | IllegalArgumentException e) {
-      throw new UserError(path + ": not a readable HDF5 file (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      throw DamagedFileError.unreadable(path, "its HDF5 superblock or root group", e);
     }
     try {
+      Hdf5Completeness.requireData(path, hdf, superblock);
       return new KerasWeightsFile(path, hdf, readLayers(path, hdf));
-    } catch (HdfException | UserError e) {
+    } catch (RuntimeException e) {
       hdf.close();
-      throw e instanceof UserError u ? u : new UserError(path + ": " + e.getMessage(), e);
+      throw e instanceof UserError u ? u : DamagedFileError.unreadable(path, "the layer list", e);
     }
   }
 
@@ -73,7 +78,12 @@ public final class KerasWeightsFile implements AutoCloseable {
     } catch (HdfException e) {
       throw new UserError(path + ": weight " + w.datasetPath() + " is listed but missing", e);
     }
-    Object data = ((Dataset) node).getDataFlat();
+    Object data;
+    try {
+      data = ((Dataset) node).getDataFlat();
+    } catch (RuntimeException e) {
+      throw DamagedFileError.unreadable(path, "weight " + w.datasetPath(), e);
+    }
     if (data instanceof float[] f) {
       return f;
     }
@@ -116,19 +126,37 @@ public final class KerasWeightsFile implements AutoCloseable {
         throw new UserError(
             path + ": layer " + layer + " is listed in layer_names but has no group");
       }
-      Attribute weightNames = group.getAttribute("weight_names");
-      List<KerasWeight> weights = new ArrayList<>();
-      for (String name : weightNames == null ? List.<String>of() : strings(weightNames)) {
-        Node d = group.getByPath(name);
-        if (!(d instanceof Dataset dataset)) {
-          throw new UserError(path + ": weight " + layer + "/" + name + " is listed but missing");
-        }
-        long[] shape = Arrays.stream(dataset.getDimensions()).asLongStream().toArray();
-        weights.add(new KerasWeight(layer, name, d.getPath(), shape, position++));
+      KerasLayer read;
+      try {
+        read = readLayer(path, group, layer, position);
+      } catch (UserError e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw DamagedFileError.unreadable(path, "layer " + layer, e);
       }
-      layers.add(new KerasLayer(layer, List.copyOf(weights)));
+      layers.add(read);
+      position += read.weights().size();
     }
     return List.copyOf(layers);
+  }
+
+  private static KerasLayer readLayer(Path path, Group group, String layer, int position) {
+    Attribute weightNames = group.getAttribute("weight_names");
+    List<KerasWeight> weights = new ArrayList<>();
+    for (String name : weightNames == null ? List.<String>of() : strings(weightNames)) {
+      Node d;
+      try {
+        d = group.getByPath(name);
+      } catch (HdfInvalidPathException e) {
+        d = null;
+      }
+      if (!(d instanceof Dataset dataset)) {
+        throw new UserError(path + ": weight " + layer + "/" + name + " is listed but missing");
+      }
+      long[] shape = Arrays.stream(dataset.getDimensions()).asLongStream().toArray();
+      weights.add(new KerasWeight(layer, name, d.getPath(), shape, position++));
+    }
+    return new KerasLayer(layer, List.copyOf(weights));
   }
 
   /** A string-array attribute; an empty array of any type (Keras' empty float array) is none. */

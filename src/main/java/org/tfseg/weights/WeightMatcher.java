@@ -3,120 +3,172 @@ package org.tfseg.weights;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.tfseg.graph.ModelVariable;
 
 /**
- * Pairs the weights of a Keras file with the variables below a scope: by name when every variable
- * finds its {@code <layer>/<leaf>} in the file, else by the order of weighted layers (what Keras
- * does) if that fits every shape; if neither fits, the attempt that paired more tensors is
- * reported.
+ * Pairs the layers of a Keras file with the layers of variables below a scope ({@link MatchMode}):
+ * a model layer {@code <scope>/<layer>/<leaf>} finds the file layer {@code <layer>} by name, or the
+ * file's i-th weighted layer by position if it is the model's i-th; then its variables take that
+ * layer's weights by leaf (by name) or in order (by position), every shape checked.
  */
 final class WeightMatcher {
   private WeightMatcher() {}
 
+  /** A model layer: its name below the scope and its variables in creation order. */
+  private record ModelLayer(String name, List<ModelVariable> variables) {}
+
   static ImportPlan match(
-      Path file, List<KerasLayer> layers, List<ModelVariable> variables, String scope) {
+      Path file,
+      List<KerasLayer> layers,
+      List<ModelVariable> variables,
+      String scope,
+      MatchMode mode) {
+    Objects.requireNonNull(mode, "mode");
     String prefix = scope.isEmpty() ? "" : scope + "/";
     List<ModelVariable> own = variables.stream().filter(v -> v.name().startsWith(prefix)).toList();
     if (own.isEmpty()) {
       throw new IllegalArgumentException(
           "no model variables below scope \"" + scope + "\": build the encoder first");
     }
-    ImportPlan byName = byName(file, layers, own, prefix);
-    if (byName.report().missing().isEmpty()) {
-      return byName;
-    }
-    ImportPlan byPosition = byPosition(file, layers, own, prefix);
-    if (byPosition.report().complete()
-        || byPosition.assignments().size() > byName.assignments().size()) {
-      return byPosition;
-    }
-    return byName;
-  }
+    List<ModelLayer> model = modelLayers(own, prefix);
+    List<KerasLayer> weighted = layers.stream().filter(l -> !l.weights().isEmpty()).toList();
+    Map<String, KerasLayer> named = new HashMap<>();
+    layers.forEach(l -> named.putIfAbsent(l.name(), l));
 
-  private static ImportPlan byName(
-      Path file, List<KerasLayer> layers, List<ModelVariable> own, String prefix) {
-    Map<String, KerasWeight> weights = new HashMap<>();
-    for (KerasLayer l : layers) {
-      for (KerasWeight w : l.weights()) {
-        weights.putIfAbsent(l.name() + "/" + w.leaf(), w);
+    KerasLayer[] source = new KerasLayer[model.size()];
+    ImportMode[] how = new ImportMode[model.size()];
+    Set<KerasLayer> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (mode != MatchMode.POSITION) {
+      for (int i = 0; i < model.size(); i++) {
+        KerasLayer f = named.get(model.get(i).name());
+        if (f != null && (mode == MatchMode.NAME || hasEveryLeaf(f, model.get(i)))) {
+          claim(i, f, ImportMode.BY_NAME, source, how, claimed);
+        }
       }
     }
+    if (mode != MatchMode.NAME) {
+      for (int i = 0; i < Math.min(model.size(), weighted.size()); i++) {
+        if (source[i] == null && !claimed.contains(weighted.get(i))) {
+          claim(i, weighted.get(i), ImportMode.BY_POSITION, source, how, claimed);
+        }
+      }
+    }
+    if (mode == MatchMode.AUTO) {
+      // a layer the file has under its name but with other leaves, whose position was taken
+      for (int i = 0; i < model.size(); i++) {
+        KerasLayer f = named.get(model.get(i).name());
+        if (source[i] == null && f != null && !claimed.contains(f)) {
+          claim(i, f, ImportMode.BY_NAME, source, how, claimed);
+        }
+      }
+    }
+
     Builder b = new Builder();
-    Set<KerasWeight> used = new HashSet<>();
-    for (ModelVariable v : own) {
-      KerasWeight w = weights.get(v.name().substring(prefix.length()));
-      if (w == null) {
-        b.missing.add(v.name());
+    Set<KerasWeight> considered = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i = 0; i < model.size(); i++) {
+      ModelLayer m = model.get(i);
+      if (source[i] == null) {
+        b.unmatched.add(m.name());
+        m.variables().forEach(v -> b.missing.add(v.name()));
+        continue;
+      }
+      b.layers.add(new LayerMatch(m.name(), source[i].name(), how[i]));
+      if (how[i] == ImportMode.BY_NAME) {
+        pairByName(b, m, source[i], considered);
       } else {
-        used.add(w);
-        b.pair(v, w);
+        pairByPosition(b, m, source[i], considered);
       }
     }
     for (KerasLayer l : layers) {
       l.weights().stream()
-          .filter(w -> !used.contains(w))
+          .filter(w -> !considered.contains(w))
           .forEach(w -> b.unexpected.add(w.datasetPath()));
     }
-    return b.build(file, ImportMode.BY_NAME);
+    return b.build(file, mode);
   }
 
-  private static ImportPlan byPosition(
-      Path file, List<KerasLayer> layers, List<ModelVariable> own, String prefix) {
-    List<KerasLayer> fileLayers = layers.stream().filter(l -> !l.weights().isEmpty()).toList();
-    List<List<ModelVariable>> modelLayers = new ArrayList<>(modelLayers(own, prefix).values());
-    Builder b = new Builder();
-    int common = Math.min(fileLayers.size(), modelLayers.size());
-    for (int i = 0; i < common; i++) {
-      List<ModelVariable> vs = modelLayers.get(i);
-      List<KerasWeight> ws = fileLayers.get(i).weights();
-      if (vs.size() != ws.size()) {
-        b.mismatches.add(
-            layerOf(vs.get(0))
-                + " ("
-                + vs.size()
-                + " weights) ← "
-                + fileLayers.get(i).name()
-                + " ("
-                + ws.size()
-                + " weights)");
-        continue;
-      }
-      for (int j = 0; j < vs.size(); j++) {
-        b.pair(vs.get(j), ws.get(j));
+  private static void claim(
+      int i,
+      KerasLayer f,
+      ImportMode mode,
+      KerasLayer[] source,
+      ImportMode[] how,
+      Set<KerasLayer> claimed) {
+    source[i] = f;
+    how[i] = mode;
+    claimed.add(f);
+  }
+
+  private static boolean hasEveryLeaf(KerasLayer f, ModelLayer m) {
+    Map<String, KerasWeight> leaves = leaves(f);
+    return m.variables().stream().allMatch(v -> leaves.containsKey(leaf(v)));
+  }
+
+  private static void pairByName(
+      Builder b, ModelLayer m, KerasLayer f, Set<KerasWeight> considered) {
+    Map<String, KerasWeight> leaves = leaves(f);
+    for (ModelVariable v : m.variables()) {
+      KerasWeight w = leaves.get(leaf(v));
+      if (w == null) {
+        b.missing.add(v.name());
+      } else {
+        considered.add(w);
+        b.pair(v, w);
       }
     }
-    modelLayers
-        .subList(common, modelLayers.size())
-        .forEach(vs -> vs.forEach(v -> b.missing.add(v.name())));
-    fileLayers
-        .subList(common, fileLayers.size())
-        .forEach(l -> l.weights().forEach(w -> b.unexpected.add(w.datasetPath())));
-    return b.build(file, ImportMode.BY_POSITION);
   }
 
-  /** Variables grouped by layer (the name without its leaf), in creation order. */
-  private static Map<String, List<ModelVariable>> modelLayers(
-      List<ModelVariable> own, String prefix) {
+  private static void pairByPosition(
+      Builder b, ModelLayer m, KerasLayer f, Set<KerasWeight> considered) {
+    List<ModelVariable> vs = m.variables();
+    List<KerasWeight> ws = f.weights();
+    considered.addAll(ws);
+    if (vs.size() != ws.size()) {
+      String layer = vs.get(0).name().substring(0, vs.get(0).name().lastIndexOf('/'));
+      b.mismatches.add(
+          layer + " (" + vs.size() + " weights) ← " + f.name() + " (" + ws.size() + " weights)");
+      return;
+    }
+    for (int j = 0; j < vs.size(); j++) {
+      b.pair(vs.get(j), ws.get(j));
+    }
+  }
+
+  /** A file layer's weights by leaf ({@code kernel}, …); the first of equal leaves wins. */
+  private static Map<String, KerasWeight> leaves(KerasLayer f) {
+    Map<String, KerasWeight> leaves = new HashMap<>();
+    f.weights().forEach(w -> leaves.putIfAbsent(w.leaf(), w));
+    return leaves;
+  }
+
+  private static String leaf(ModelVariable v) {
+    return v.name().substring(v.name().lastIndexOf('/') + 1);
+  }
+
+  /** Variables grouped by layer (the name without its leaf, below the scope), in creation order. */
+  private static List<ModelLayer> modelLayers(List<ModelVariable> own, String prefix) {
     Map<String, List<ModelVariable>> layers = new LinkedHashMap<>();
     for (ModelVariable v : own) {
-      layers.computeIfAbsent(layerOf(v), k -> new ArrayList<>()).add(v);
+      String name = v.name().substring(prefix.length(), v.name().lastIndexOf('/'));
+      layers.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
     }
-    return layers;
-  }
-
-  private static String layerOf(ModelVariable v) {
-    return v.name().substring(0, v.name().lastIndexOf('/'));
+    return layers.entrySet().stream()
+        .map(e -> new ModelLayer(e.getKey(), List.copyOf(e.getValue())))
+        .toList();
   }
 
   private static final class Builder {
     final List<Assignment> assignments = new ArrayList<>();
+    final List<LayerMatch> layers = new ArrayList<>();
+    final List<String> unmatched = new ArrayList<>();
     final List<String> missing = new ArrayList<>();
     final List<String> unexpected = new ArrayList<>();
     final List<String> mismatches = new ArrayList<>();
@@ -139,11 +191,13 @@ final class WeightMatcher {
       values += v.size();
     }
 
-    ImportPlan build(Path file, ImportMode mode) {
+    ImportPlan build(Path file, MatchMode mode) {
       ImportReport report =
           new ImportReport(
               file,
               mode,
+              List.copyOf(layers),
+              List.copyOf(unmatched),
               assignments.size(),
               values,
               List.copyOf(missing),
