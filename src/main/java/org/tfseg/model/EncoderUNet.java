@@ -1,6 +1,5 @@
 package org.tfseg.model;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Operand;
@@ -31,15 +30,20 @@ public final class EncoderUNet implements SegmentationModel {
   }
 
   /**
-   * @param weights the encoder's Keras weights file, or null to train it from scratch
+   * @param pretrained the encoder's Keras weights (imported below {@link Encoder#scope()}), or null
+   *     to train it from scratch
    */
   public EncoderUNet(
-      Encoder encoder, Decoder decoder, int numClasses, boolean encoderTrainable, Path weights) {
+      Encoder encoder,
+      Decoder decoder,
+      int numClasses,
+      boolean encoderTrainable,
+      PretrainedWeights pretrained) {
     this.encoder = encoder;
     this.decoder = decoder;
     this.numClasses = numClasses;
     this.encoderTrainable = encoderTrainable;
-    this.pretrained = weights == null ? null : new PretrainedWeights(encoder.scope(), weights);
+    this.pretrained = pretrained;
   }
 
   public Encoder encoder() {

@@ -38,6 +38,8 @@ public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, In
         decoder.build(),
         numClasses,
         encoder.trainable(),
-        encoder.weights() == null ? null : Path.of(encoder.weights()));
+        encoder.weights() == null
+            ? null
+            : new PretrainedWeights(ENCODER_SCOPE, Path.of(encoder.weights()), encoder.match()));
   }
 }

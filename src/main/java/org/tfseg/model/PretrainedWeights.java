@@ -7,12 +7,13 @@ import org.tfseg.UserError;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.weights.ImportReport;
 import org.tfseg.weights.KerasWeightImport;
+import org.tfseg.weights.MatchMode;
 
 /**
  * A Keras {@code .h5} weights file imported into the variables below {@code scope} (an encoder's)
- * when training starts.
+ * when training starts, its layers paired by {@code match}.
  */
-public record PretrainedWeights(String scope, Path file) {
+public record PretrainedWeights(String scope, Path file, MatchMode match) {
   /** A missing file is a user error raised before anything is built. */
   public void requireFile() {
     if (!Files.isRegularFile(file)) {
@@ -25,6 +26,6 @@ public record PretrainedWeights(String scope, Path file) {
 
   public ImportReport load(Session session, VariableStore store) {
     requireFile();
-    return KerasWeightImport.load(session, store, scope, file);
+    return KerasWeightImport.load(session, store, scope, file, match);
   }
 }

@@ -2,6 +2,7 @@ package org.tfseg.model.encoder;
 
 import org.tfseg.config.Check;
 import org.tfseg.config.InvalidConfigException;
+import org.tfseg.weights.MatchMode;
 
 /**
  * A pretrained backbone ({@code model.encoder} of an {@code encoder_unet}).
@@ -11,8 +12,12 @@ import org.tfseg.config.InvalidConfigException;
  *     tools/fetch_weights.sh}); absent or {@code null} trains the encoder from scratch
  * @param trainable false freezes the encoder: no gradients, BatchNorm in inference mode (default
  *     true)
+ * @param match how the file's layers are paired with the encoder's: {@code name} (default; a layer
+ *     the file lacks is an error naming it), {@code position} (the order of weighted layers, as
+ *     Keras' {@code load_weights} does: what the official ImageNet files need) or {@code auto} (by
+ *     name, the rest by position, listing them)
  */
-public record EncoderConfig(String name, String weights, Boolean trainable) {
+public record EncoderConfig(String name, String weights, Boolean trainable, MatchMode match) {
   public EncoderConfig {
     Check.required(name, "name");
     if (!EncoderRegistry.names().contains(name)) {
@@ -28,5 +33,6 @@ public record EncoderConfig(String name, String weights, Boolean trainable) {
       Check.notBlank(weights, "weights");
     }
     trainable = Check.orDefault(trainable, true);
+    match = Check.orDefault(match, MatchMode.NAME);
   }
 }
