@@ -58,6 +58,25 @@ public interface TrainingControl {
   /** Appends one line to the run log only. */
   void logToFile(String line);
 
+  /**
+   * The first {@code count} validation samples (fewer if the split is smaller), the same ones every
+   * epoch; empty when there is no validation split.
+   */
+  java.util.Optional<ImageSamples> validationSamples(int count);
+
+  /**
+   * The primary output's probabilities on the inference tower (BatchNorm on moving statistics, as
+   * validation runs): {@code [n, height, width, numClasses]} flattened, for {@code samples}'
+   * images.
+   */
+  float[] predict(ImageSamples samples);
+
+  /** Channels of the primary output: 1 (sigmoid) or C (softmax). */
+  int numClasses();
+
+  /** The training graph as a serialized {@code GraphDef}, for TensorBoard's graph view. */
+  byte[] graphDef();
+
   /** Opaque copy of model weights held by a callback. */
   interface WeightSnapshot {}
 }

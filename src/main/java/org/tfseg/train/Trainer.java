@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
 import org.tfseg.callback.CallbackList;
+import org.tfseg.callback.ImageSamples;
 import org.tfseg.callback.TrainingControl;
 import org.tfseg.data.Batch;
 import org.tfseg.data.BatchIterator;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.eval.Evaluator;
+import org.tfseg.graph.Tensors;
 import org.tfseg.run.CheckpointState;
 import org.tfseg.run.RunDirectory;
 import org.tfseg.run.RunLog;
@@ -36,6 +43,7 @@ public final class Trainer {
   private int completedEpochs;
   private int stepsInEpoch;
   private Map<String, Double> epochLogs = Map.of();
+  private ImageSamples panel;
 
   public Trainer(
       TrainingGraph graph,
@@ -245,6 +253,71 @@ public final class Trainer {
     public void logToFile(String line) {
       log.fileOnly(line);
     }
+
+    @Override
+    public Optional<ImageSamples> validationSamples(int count) {
+      if (validation == null) {
+        return Optional.empty();
+      }
+      if (panel == null || panel.count() != Math.min(count, validation.size())) {
+        panel = readValidationSamples(count);
+      }
+      return Optional.of(panel);
+    }
+
+    @Override
+    public float[] predict(ImageSamples samples) {
+      try (TFloat32 x =
+          Tensors.of(
+              Shape.of(samples.count(), samples.height(), samples.width(), samples.channels()),
+              samples.images())) {
+        return graph.predict(x);
+      }
+    }
+
+    @Override
+    public int numClasses() {
+      return graph.spec().model().numClasses();
+    }
+
+    @Override
+    public byte[] graphDef() {
+      return graph.session().graph().toGraphDef().toByteArray();
+    }
+  }
+
+  /**
+   * The first {@code count} validation samples, read once from the (unshuffled) validation split.
+   */
+  private ImageSamples readValidationSamples(int count) {
+    ModelSpec spec = graph.spec();
+    int h = spec.height();
+    int w = spec.width();
+    int c = spec.channels();
+    List<float[]> images = new ArrayList<>();
+    List<float[]> masks = new ArrayList<>();
+    int n = 0;
+    try (BatchIterator it = validation.epoch(0)) {
+      while (n < count && it.hasNext()) {
+        try (Batch b = it.next()) {
+          int take = Math.min(b.size(), count - n);
+          images.add(Arrays.copyOf(Tensors.floats(b.images()), take * h * w * c));
+          masks.add(Arrays.copyOf(Tensors.floats(b.masks()), take * h * w));
+          n += take;
+        }
+      }
+    }
+    return new ImageSamples(concat(images), concat(masks), n, h, w, c);
+  }
+
+  private static float[] concat(List<float[]> parts) {
+    float[] all = new float[parts.stream().mapToInt(p -> p.length).sum()];
+    int at = 0;
+    for (float[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
   }
 
   private record Snapshot(List<float[]> values) implements TrainingControl.WeightSnapshot {}

@@ -87,6 +87,26 @@ final class FakeControl implements TrainingControl {
   public void logToFile(String line) {}
 
   @Override
+  public java.util.Optional<ImageSamples> validationSamples(int count) {
+    return java.util.Optional.empty();
+  }
+
+  @Override
+  public float[] predict(ImageSamples samples) {
+    throw new AssertionError("FakeControl has no model");
+  }
+
+  @Override
+  public int numClasses() {
+    return 1;
+  }
+
+  @Override
+  public byte[] graphDef() {
+    return new byte[0];
+  }
+
+  @Override
   public WeightSnapshot snapshotWeights() {
     return new Snapshot(epoch);
   }
