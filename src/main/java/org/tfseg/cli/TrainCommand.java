@@ -6,6 +6,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.task.SegmentationTask;
 import org.tfseg.task.TrainingRunner;
+import org.tfseg.train.TrainingInterrupted;
 
 /**
  * {@code tfseg train EXPERIMENT.json}: a new numbered run directory holding the resolved
@@ -42,10 +43,21 @@ final class TrainCommand implements Command {
         new TrainingRunner(
             new SegmentationTask(Cli.experiment(line, USAGE)), out, System.console() != null);
     String resume = line.getOptionValue("resume");
-    if (resume != null) {
-      runner.resume(Path.of(resume));
-    } else {
-      runner.train();
+    try {
+      if (resume != null) {
+        runner.resume(Path.of(resume));
+      } else {
+        runner.train();
+      }
+    } catch (TrainingInterrupted e) {
+      Path run = Path.of(e.checkpoint()).getParent().getParent().getParent();
+      out.println("tfseg: interrupted by " + e.getMessage());
+      out.println(
+          "resume with: java -jar target/tfseg.jar train "
+              + String.join(" ", args).replaceAll(" ?--resume \\S+", "")
+              + " --resume "
+              + run);
+      return e.exitCode();
     }
     return 0;
   }

@@ -19,6 +19,8 @@ import org.tfseg.metric.Metrics;
  *     (optional, >= 1); the last epoch is then shorter but still validated and logged
  * @param callbacks callbacks, run in list order (default none); each must monitor {@code loss},
  *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
+ * @param checkpoints when periodic checkpoints are written and how many are kept (default: at each
+ *     epoch end, keep 3)
  */
 public record TrainingConfig(
     Integer batchSize,
@@ -28,7 +30,8 @@ public record TrainingConfig(
     List<Metric> metrics,
     Double threshold,
     List<CallbackConfig> callbacks,
-    Long maxSteps) {
+    Long maxSteps,
+    CheckpointConfig checkpoints) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -39,6 +42,7 @@ public record TrainingConfig(
     metrics = Check.listOrEmpty(metrics);
     threshold = Check.orDefault(threshold, 0.5);
     callbacks = Check.listOrEmpty(callbacks);
+    checkpoints = Check.orDefault(checkpoints, CheckpointConfig.defaults());
     Metrics.checkNoDuplicates(metrics, "metrics");
     Check.atLeast(maxSteps, 1, "max_steps");
     int sod = metrics.indexOf(Metric.SOD);

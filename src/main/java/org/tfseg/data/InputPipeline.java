@@ -3,6 +3,7 @@ package org.tfseg.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -153,10 +154,23 @@ public final class InputPipeline implements AutoCloseable {
    * permutation seeded by (seed, epochIndex); without, the sample list order.
    */
   public BatchIterator epoch(int epochIndex) {
+    return epoch(epochIndex, 0);
+  }
+
+  /**
+   * Epoch {@code epochIndex} from its batch {@code skipBatches} on: the same samples, order and
+   * augmentation as the batches an uninterrupted epoch delivers from there (a mid-epoch resume);
+   * the skipped samples are not decoded.
+   */
+  public BatchIterator epoch(int epochIndex, int skipBatches) {
     if (current != null) {
       current.close();
     }
-    int[] order = order(epochIndex);
+    int[] order =
+        Arrays.copyOfRange(
+            order(epochIndex),
+            Math.min(samples.size(), skipBatches * options.batchSize()),
+            samples.size());
     long[] indices = new long[order.length];
     long[][] seeds = new long[order.length][];
     String[] images = new String[order.length];
@@ -181,7 +195,7 @@ public final class InputPipeline implements AutoCloseable {
                 .feed(maskPathFeed, maskTensor)
                 .addTarget(makeIterator)
                 .run()) {
-      current = new EpochIterator(order);
+      current = new EpochIterator(order, skipBatches);
       return current;
     }
   }
@@ -264,11 +278,17 @@ public final class InputPipeline implements AutoCloseable {
 
   private final class EpochIterator implements BatchIterator {
     private final int[] order;
+    private final int skipped;
     private int delivered;
     private boolean closed;
 
-    EpochIterator(int[] order) {
+    /**
+     * @param skipped batches of the epoch before {@code order}'s first sample
+     */
+    EpochIterator(int[] order, int skipped) {
       this.order = order;
+      this.skipped = skipped;
+      this.delivered = skipped;
     }
 
     @Override
@@ -292,7 +312,7 @@ public final class InputPipeline implements AutoCloseable {
             e);
       } catch (RuntimeException e) { // TF status errors do not share one superclass
         closed = true;
-        throw culprit(e, order, delivered * options.batchSize());
+        throw culprit(e, order, (delivered - skipped) * options.batchSize());
       }
       try {
         TInt64 indices = (TInt64) result.get(0);

@@ -11,15 +11,23 @@ import org.tfseg.UserError;
 
 /**
  * The training state saved beside a checkpoint's variables ({@code PREFIX.json}): what the
- * variables cannot hold but an exact resume needs.
+ * variables cannot hold but an exact resume needs — also in the middle of an epoch.
  *
  * @param epochsCompleted epochs finished when the checkpoint was written
  * @param step optimizer steps applied
  * @param learningRate the learning-rate variable's value
+ * @param batchesInEpoch batches of epoch {@code epochsCompleted} already trained (0 at an epoch
+ *     boundary)
+ * @param epochProgress the running epoch values of those batches (null at an epoch boundary)
  * @param callbacks each callback's state, in callback-list order
  */
 public record CheckpointState(
-    int epochsCompleted, long step, double learningRate, JsonNode callbacks) {
+    int epochsCompleted,
+    long step,
+    double learningRate,
+    int batchesInEpoch,
+    JsonNode epochProgress,
+    JsonNode callbacks) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Path file(String prefix) {
@@ -31,6 +39,8 @@ public record CheckpointState(
     state.put("epochs_completed", epochsCompleted);
     state.put("step", step);
     state.put("learning_rate", learningRate);
+    state.put("batches_in_epoch", batchesInEpoch);
+    state.set("epoch_progress", epochProgress);
     state.set("callbacks", callbacks);
     try {
       JSON.writerWithDefaultPrettyPrinter().writeValue(file(prefix).toFile(), state);
@@ -60,10 +70,13 @@ public record CheckpointState(
       throw new UserError(
           file + ": not a checkpoint state (expected epochs_completed, step and learning_rate)");
     }
+    JsonNode progress = state.get("epoch_progress");
     return new CheckpointState(
         state.get("epochs_completed").asInt(),
         state.get("step").asLong(),
         state.get("learning_rate").asDouble(),
+        state.path("batches_in_epoch").asInt(0),
+        progress == null || progress.isNull() ? null : progress,
         state.get("callbacks"));
   }
 }

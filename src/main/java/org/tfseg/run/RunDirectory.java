@@ -134,17 +134,23 @@ public final class RunDirectory {
     return checkpointsDir().resolve(name).resolve("ckpt");
   }
 
+  /** The run's checkpoints (for reading: {@code keep} only matters when saving). */
+  public CheckpointStore checkpoints() {
+    return new CheckpointStore(checkpointsDir(), Integer.MAX_VALUE);
+  }
+
   /**
-   * The checkpoint to evaluate or export, as a prefix: {@code best}, else {@code final}, else
-   * {@code last}.
+   * The checkpoint to evaluate or export, as a prefix: {@code best}, else {@code final}, else the
+   * newest periodic one.
    *
    * @throws UserError if the run has none yet
    */
   public String preferredCheckpoint() {
-    for (String name : List.of("best", "final", "last")) {
-      Path prefix = checkpointPrefix(name);
-      if (Files.isRegularFile(Path.of(prefix + ".index"))) {
-        return prefix.toString();
+    CheckpointStore store = checkpoints();
+    for (String name : List.of("best", "final", CheckpointStore.LAST)) {
+      var found = store.find(name);
+      if (found.isPresent()) {
+        return found.get();
       }
     }
     throw new UserError(root + ": this run has no checkpoint yet");

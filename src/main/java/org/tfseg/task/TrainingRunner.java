@@ -69,8 +69,9 @@ public final class TrainingRunner {
       throw new UserError("the training split is empty");
     }
     RunDirectory run = resume != null ? RunDirectory.open(resume) : newRun(e);
+    // A run stopped inside its first epoch has no history file yet.
     History history =
-        resume != null
+        resume != null && Files.exists(run.historyJson())
             ? History.load(run.historyCsv(), run.historyJson())
             : new History(run.historyCsv(), run.historyJson());
     try (RunLog log = run.openLog(console);
@@ -114,12 +115,17 @@ public final class TrainingRunner {
               graph,
               trainData,
               valData,
-              new TrainingOptions(t.epochs(), t.stepsPerEpoch(), t.validationSteps(), t.maxSteps()),
+              new TrainingOptions(
+                  t.epochs(),
+                  t.stepsPerEpoch(),
+                  t.validationSteps(),
+                  t.maxSteps(),
+                  t.checkpoints().keep()),
               callbacks(history),
               run,
               log);
       if (resume != null) {
-        trainer.resume(LastCheckpoint.LAST);
+        trainer.resume();
       }
       Map<String, Double> last = trainer.fit();
       log.line("finished: " + EpochLogger.format(last));
@@ -134,7 +140,8 @@ public final class TrainingRunner {
     all.add(new EpochLogger());
     all.addAll(task.callbacks());
     all.add(history);
-    all.add(new LastCheckpoint());
+    var c = task.experiment().training().checkpoints();
+    all.add(new LastCheckpoint(c.everySteps(), c.everyMinutes()));
     return new CallbackList(all);
   }
 

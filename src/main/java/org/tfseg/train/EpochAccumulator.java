@@ -1,5 +1,9 @@
 package org.tfseg.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,5 +52,36 @@ public final class EpochAccumulator {
           totals[i] == null ? Double.NaN : metrics.get(i).result(totals[i]));
     }
     return out;
+  }
+
+  /** The running sums, exactly (JSON doubles round-trip), for a checkpoint inside an epoch. */
+  public ObjectNode state() {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("loss_sum", lossSum);
+    node.put("samples", samples);
+    ArrayNode all = node.putArray("totals");
+    for (double[] t : totals) {
+      ArrayNode row = all.addArray();
+      if (t != null) {
+        for (double v : t) {
+          row.add(v);
+        }
+      }
+    }
+    return node;
+  }
+
+  /** Continues the sums {@link #state()} saved. */
+  public void restore(JsonNode node) {
+    lossSum = node.get("loss_sum").asDouble();
+    samples = node.get("samples").asLong();
+    JsonNode all = node.get("totals");
+    for (int i = 0; i < totals.length; i++) {
+      JsonNode row = all.get(i);
+      totals[i] = row.isEmpty() ? null : new double[row.size()];
+      for (int j = 0; j < row.size(); j++) {
+        totals[i][j] = row.get(j).asDouble();
+      }
+    }
   }
 }

@@ -1,8 +1,5 @@
 package org.tfseg.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tfseg.UserError;
 import org.tfseg.callback.CallbackList;
 import org.tfseg.callback.ImageSamples;
 import org.tfseg.callback.TrainingControl;
@@ -21,14 +21,18 @@ import org.tfseg.data.InputPipeline;
 import org.tfseg.eval.Evaluator;
 import org.tfseg.graph.Tensors;
 import org.tfseg.run.CheckpointState;
+import org.tfseg.run.CheckpointStore;
 import org.tfseg.run.RunDirectory;
 import org.tfseg.run.RunLog;
 
 /**
  * The training loop (Keras {@code fit}): epochs of optimizer steps, a validation pass on the
  * inference tower after each epoch, and the callbacks' hooks in order. Everything else — the
- * progress bar, history, the {@code last}/{@code best} checkpoints — is a callback. The loop keeps
- * one guard of its own: a non-finite loss stops training.
+ * progress bar, history, the periodic, {@code best} and {@code final} checkpoints — is a callback.
+ * The loop keeps two guards of its own: a non-finite loss stops training, and SIGINT/SIGTERM finish
+ * the current step, save a checkpoint and stop ({@link TrainingInterrupted}). A checkpoint taken
+ * inside an epoch records how far the epoch got, so {@link #resume} continues at the next batch
+ * with the same data order, augmentation and running epoch values.
  */
 public final class Trainer {
   private final TrainingGraph graph;
@@ -38,10 +42,19 @@ public final class Trainer {
   private final CallbackList callbacks;
   private final RunDirectory run;
   private final RunLog log;
+  private final CheckpointStore checkpoints;
   private final Control control = new Control();
   private boolean stopRequested;
   private int completedEpochs;
   private int stepsInEpoch;
+
+  /** Batches of the running epoch done so far (0 between epochs). */
+  private int batchesDone;
+
+  /** The running epoch's values; null between epochs. */
+  private EpochAccumulator epochValues;
+
+  private CheckpointState resumedFrom;
   private Map<String, Double> epochLogs = Map.of();
   private ImageSamples panel;
 
@@ -60,67 +73,110 @@ public final class Trainer {
     this.callbacks = callbacks;
     this.run = run;
     this.log = log;
+    this.checkpoints = new CheckpointStore(run.checkpointsDir(), options.keepCheckpoints());
   }
 
-  /** Restores a checkpoint of this run (weights, optimizer, callbacks); returns its state. */
-  public CheckpointState resume(String checkpointName) {
-    String prefix = run.checkpointPrefix(checkpointName).toString();
-    CheckpointState state = CheckpointState.read(prefix);
-    graph.restore(prefix);
-    callbacks.restoreState(state.callbacks());
-    completedEpochs = state.epochsCompleted();
-    log.line(
-        "Resumed "
-            + run.root()
-            + " after epoch "
-            + completedEpochs
-            + " (step "
-            + state.step()
-            + ", learning rate "
-            + state.learningRate()
-            + ")");
-    return state;
+  /**
+   * Restores the newest intact periodic checkpoint of this run (weights, optimizer, callbacks and
+   * the position inside its epoch); a damaged newer one is reported and skipped.
+   *
+   * @throws UserError if the run has no checkpoint that can be restored
+   */
+  public CheckpointState resume() {
+    checkpoints.recover();
+    for (String prefix : checkpoints.periodicNewestFirst()) {
+      try {
+        CheckpointState state = CheckpointState.read(prefix);
+        graph.restore(prefix);
+        callbacks.restoreState(state.callbacks());
+        completedEpochs = state.epochsCompleted();
+        resumedFrom = state;
+        log.line(
+            "Resumed "
+                + run.root()
+                + " from "
+                + prefix
+                + ": "
+                + completedEpochs
+                + " epoch(s) done"
+                + (state.batchesInEpoch() > 0
+                    ? " and "
+                        + state.batchesInEpoch()
+                        + " batch(es) of epoch "
+                        + (completedEpochs + 1)
+                    : "")
+                + " (step "
+                + state.step()
+                + ", learning rate "
+                + state.learningRate()
+                + ")");
+        return state;
+      } catch (UserError | TensorFlowException | TFInvalidArgumentException e) {
+        log.line(
+            "WARNING: "
+                + prefix
+                + " cannot be restored ("
+                + firstLine(e.getMessage())
+                + "); trying the next older checkpoint");
+      }
+    }
+    throw new UserError(run.checkpointsDir() + ": no intact checkpoint to resume from");
   }
 
   /** Runs the remaining epochs; returns the last epoch's logs. */
   public Map<String, Double> fit() {
-    callbacks.onTrainBegin(control);
-    int steps = cap(train.stepsPerEpoch(), options.stepsPerEpoch());
-    Evaluator validator =
-        validation == null
-            ? null
-            : new Evaluator(
-                graph.spec().metrics(), b -> graph.evaluate(b.images(), b.masks()), true);
-    Map<String, Double> logs = new LinkedHashMap<>();
-    for (int epoch = completedEpochs; epoch < options.epochs() && !stopRequested; epoch++) {
-      stepsInEpoch = stepsLeft(steps);
-      if (stepsInEpoch == 0) {
-        break;
+    try (Interruption interruption = Interruption.install()) {
+      callbacks.onTrainBegin(control);
+      int steps = cap(train.stepsPerEpoch(), options.stepsPerEpoch());
+      Evaluator validator =
+          validation == null
+              ? null
+              : new Evaluator(
+                  graph.spec().metrics(), b -> graph.evaluate(b.images(), b.masks()), true);
+      Map<String, Double> logs = new LinkedHashMap<>();
+      for (int epoch = completedEpochs; epoch < options.epochs() && !stopRequested; epoch++) {
+        int done =
+            resumedFrom != null && epoch == resumedFrom.epochsCompleted()
+                ? resumedFrom.batchesInEpoch()
+                : 0;
+        stepsInEpoch = done + stepsLeft(steps - done);
+        if (stepsInEpoch == 0) {
+          break;
+        }
+        epochValues = new EpochAccumulator(graph.spec().metrics());
+        if (done > 0) {
+          epochValues.restore(resumedFrom.epochProgress());
+        }
+        resumedFrom = null;
+        batchesDone = done;
+        callbacks.onEpochBegin(epoch, control);
+        double lr = graph.optimizer().learningRate(graph.session());
+        trainEpoch(epoch, lr, interruption);
+        logs = new LinkedHashMap<>(epochValues.values(""));
+        if (validator != null) {
+          logs.putAll(
+              validator.run(validation, options.validationSteps(), "val_", callbacks, control));
+        }
+        stopIfInterrupted(interruption, epoch);
+        logs.put("learning_rate", lr);
+        completedEpochs = epoch + 1;
+        batchesDone = 0;
+        epochValues = null;
+        epochLogs = logs;
+        callbacks.onEpochEnd(epoch, logs, control);
+        if (stepsLeft(steps) == 0 && !stopRequested) {
+          log.line("Reached training.max_steps = " + options.maxSteps() + " optimizer steps.");
+          stopRequested = true;
+        }
       }
-      callbacks.onEpochBegin(epoch, control);
-      double lr = graph.optimizer().learningRate(graph.session());
-      logs = trainEpoch(epoch, lr);
-      if (validator != null) {
-        logs.putAll(
-            validator.run(validation, options.validationSteps(), "val_", callbacks, control));
-      }
-      logs.put("learning_rate", lr);
-      completedEpochs = epoch + 1;
-      epochLogs = logs;
-      callbacks.onEpochEnd(epoch, logs, control);
-      if (stepsLeft(steps) == 0 && !stopRequested) {
-        log.line("Reached training.max_steps = " + options.maxSteps() + " optimizer steps.");
-        stopRequested = true;
-      }
+      callbacks.onTrainEnd(logs, control);
+      return logs;
     }
-    callbacks.onTrainEnd(logs, control);
-    return logs;
   }
 
-  private Map<String, Double> trainEpoch(int epoch, double lr) {
-    EpochAccumulator acc = new EpochAccumulator(graph.spec().metrics());
-    try (BatchIterator it = train.epoch(epoch)) {
-      for (int batch = 0; batch < stepsInEpoch && it.hasNext(); batch++) {
+  private void trainEpoch(int epoch, double lr, Interruption interruption) {
+    try (BatchIterator it = train.epoch(epoch, batchesDone)) {
+      for (int batch = batchesDone; batch < stepsInEpoch && it.hasNext(); batch++) {
         callbacks.onTrainBatchBegin(batch, control);
         try (Batch b = it.next()) {
           StepResult r = graph.train(b.images(), b.masks());
@@ -136,30 +192,43 @@ public final class Trainer {
                     + lr
                     + "); lower the learning rate");
           }
-          acc.add(r);
-          Map<String, Double> batchLogs = new LinkedHashMap<>(acc.values(""));
+          epochValues.add(r);
+          batchesDone = batch + 1;
+          Map<String, Double> batchLogs = new LinkedHashMap<>(epochValues.values(""));
           batchLogs.put("size", (double) b.size());
           callbacks.onTrainBatchEnd(batch, batchLogs, control);
         }
+        stopIfInterrupted(interruption, epoch);
       }
     }
-    return new LinkedHashMap<>(acc.values(""));
+  }
+
+  /** After a signal: a checkpoint of exactly this point, then {@link TrainingInterrupted}. */
+  private void stopIfInterrupted(Interruption interruption, int epoch) {
+    if (interruption.requested()) {
+      String prefix = control.saveCheckpoint(CheckpointStore.LAST);
+      throw interruption.stop(prefix, epoch + 1, control.globalStep());
+    }
   }
 
   /**
-   * Steps of the next epoch: the epoch's steps, cut to what is left of {@code max_steps} (counted
-   * by the checkpointed optimizer step, so a resumed run stops at the same step).
+   * At most {@code wanted} steps, cut to what is left of {@code max_steps} (counted by the
+   * checkpointed optimizer step, so a resumed run stops at the same step).
    */
-  private int stepsLeft(int epochSteps) {
+  private int stepsLeft(int wanted) {
     if (options.maxSteps() == null) {
-      return epochSteps;
+      return wanted;
     }
     long left = options.maxSteps() - graph.optimizer().iterations(graph.session());
-    return (int) Math.max(0, Math.min(epochSteps, left));
+    return (int) Math.max(0, Math.min(wanted, left));
   }
 
   private static int cap(int all, Integer limit) {
     return limit == null ? all : Math.min(all, limit);
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("").trim();
   }
 
   /** The non-finite-loss guard's error (an internal failure of the run, exit code 1). */
@@ -217,21 +286,30 @@ public final class Trainer {
 
     @Override
     public String saveCheckpoint(String name) {
-      String prefix = run.checkpointPrefix(name).toString();
-      try {
-        Files.createDirectories(Path.of(prefix).getParent());
-      } catch (IOException e) {
-        throw new UncheckedIOException("creating the folder of checkpoint " + prefix, e);
-      }
-      graph.save(prefix);
-      new CheckpointState(completedEpochs, globalStep(), learningRate(), callbacks.state())
-          .write(prefix);
-      return prefix;
+      long step = globalStep();
+      CheckpointState state =
+          new CheckpointState(
+              completedEpochs,
+              step,
+              learningRate(),
+              batchesDone,
+              batchesDone > 0 ? epochValues.state() : null,
+              callbacks.state());
+      return checkpoints.save(
+          name,
+          step,
+          prefix -> {
+            graph.save(prefix);
+            state.write(prefix);
+          });
     }
 
     @Override
     public void restoreCheckpoint(String name) {
-      graph.restore(run.checkpointPrefix(name).toString());
+      graph.restore(
+          checkpoints
+              .find(name)
+              .orElseThrow(() -> new UserError(run.checkpointsDir() + ": no checkpoint " + name)));
     }
 
     @Override

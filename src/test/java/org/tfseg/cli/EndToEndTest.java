@@ -61,8 +61,8 @@ class EndToEndTest {
             "history.json",
             "train.log",
             "checkpoints/best/ckpt.index",
-            "checkpoints/last/ckpt.index",
-            "checkpoints/last/ckpt.json",
+            "checkpoints/step-000000004/ckpt.index",
+            "checkpoints/step-000000004/ckpt.json",
             "checkpoints/final/ckpt.index")) {
       assertTrue(Files.exists(run1.resolve(f)), f);
     }
@@ -76,7 +76,7 @@ class EndToEndTest {
         resumed.out().contains("Epoch 2/3") && !resumed.out().contains("Epoch 1/3"), resumed.out());
     assertEquals(4, Files.readAllLines(run1.resolve("history.csv")).size(), "header + 3 epochs");
     JsonNode state =
-        new ObjectMapper().readTree(run1.resolve("checkpoints/last/ckpt.json").toFile());
+        new ObjectMapper().readTree(run1.resolve("checkpoints/step-000000012/ckpt.json").toFile());
     assertEquals(3, state.get("epochs_completed").asInt());
     assertEquals(3 * 4, state.get("step").asInt(), "32 train images, batch 8: 4 steps per epoch");
 

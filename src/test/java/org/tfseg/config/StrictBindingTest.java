@@ -20,7 +20,7 @@ class StrictBindingTest {
   void unknownNestedKeyListsValidKeys() {
     assertMinimalFails(
         "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-            + " validation_steps, metrics, threshold, callbacks, max_steps)",
+            + " validation_steps, metrics, threshold, callbacks, max_steps, checkpoints)",
         "training.epoch=3");
     assertMinimalFails(
         "$.optimizer: unknown key 'lr' (valid: type, learning_rate, beta_1, beta_2, epsilon)",
