@@ -1,6 +1,5 @@
 package org.tfseg.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,4 +28,4 @@ final class ChildJvm {
   static int run(Path workDir, Path log, String... args) throws Exception {
     return start(workDir, log, args).waitFor();
   }
-
+}
