@@ -92,7 +92,8 @@ final class EvalCommand implements Command {
     Path file =
         line.hasOption("out")
             ? Path.of(line.getOptionValue("out"))
-            : OutputFiles.fresh(EvalOutputs.defaultDir(e, checkpoint), report.split(), ".json");
+            : OutputFiles.fresh(
+                EvalOutputs.defaultDir(e, report.source()), report.split(), ".json");
     for (Path p : report.write(file)) {
       out.println("written: " + p);
     }

@@ -1,23 +1,26 @@
 package org.tfseg.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tfseg.config.Experiment;
 
-/** Where {@code eval} writes its report when {@code --out} is not given. */
+/**
+ * Where {@code eval} writes its report when {@code --out} is not given: inside the run evaluated.
+ */
 final class EvalOutputs {
   private EvalOutputs() {}
 
-  /** {@code <run>/eval/} of the checkpoint's run, else the experiment folder's {@code eval/}. */
-  static Path defaultDir(Experiment e, String checkpoint) {
-    Path dir = e.experimentDir().resolve("eval");
-    if (checkpoint != null) {
-      Path ckptDir = Path.of(checkpoint).toAbsolutePath().getParent();
-      if (ckptDir != null
-          && ckptDir.getParent() != null
-          && ckptDir.getParent().getFileName().toString().equals("checkpoints")) {
-        dir = ckptDir.getParent().getParent().resolve("eval");
+  /**
+   * {@code RUN/eval/} of the run folder holding {@code source} (a checkpoint prefix or a SavedModel
+   * directory exported into the run), else the experiment folder's {@code eval/}.
+   */
+  static Path defaultDir(Experiment e, String source) {
+    for (Path p = Path.of(source).toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("experiment.json"))
+          && Files.isDirectory(p.resolve("checkpoints"))) {
+        return p.resolve("eval");
       }
     }
-    return dir;
+    return e.experimentDir().resolve("eval");
   }
 }

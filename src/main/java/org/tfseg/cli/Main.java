@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.commons.cli.ParseException;
 import org.tfseg.UserError;
 import org.tfseg.config.InvalidConfigException;
+import org.tfseg.runtime.NativeLogs;
 import org.tfseg.train.Trainer;
 
 /**
@@ -34,6 +35,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    NativeLogs.quiet();
     System.exit(run(args, System.out, System.err));
   }
 

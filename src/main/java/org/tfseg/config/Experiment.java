@@ -49,7 +49,7 @@ public record Experiment(
     Check.required(optimizer, "optimizer");
     Check.required(training, "training");
     evaluation = Check.orDefault(evaluation, EvaluationConfig.defaults());
-    SegmentationModel architecture = model.build();
+    SegmentationModel architecture = model.create();
     checkMultiple(data.imageSize(), architecture.sizeMultiple(), "data.image_size");
     if (data.augmentation() != null && data.augmentation().randomCrop() != null) {
       checkMultiple(

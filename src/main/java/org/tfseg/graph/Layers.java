@@ -33,6 +33,12 @@ public final class Layers {
   private final List<SummaryRow> summary;
   private final Operand<TInt64> randomStep;
 
+  /** Momentum of every BatchNorm when set; else each layer's own (Keras') default. */
+  private final Float bnMomentum;
+
+  /** Epsilon of the BatchNorm layers that do not name their own. */
+  private final float bnEpsilon;
+
   /**
    * @param randomStep a scalar that changes every training step (the optimizer's iteration
    *     counter): it seeds dropout masks so they differ per step yet are reproducible; may be null
@@ -51,6 +57,31 @@ public final class Layers {
     this.randomStep = randomStep;
     this.summary = summary;
     this.updateOps = new ArrayList<>();
+    this.bnMomentum = null;
+    this.bnEpsilon = BN_EPSILON;
+  }
+
+  private Layers(Layers base, Float bnMomentum, float bnEpsilon) {
+    this.tf = base.tf;
+    this.store = base.store;
+    this.training = base.training;
+    this.randomStep = base.randomStep;
+    this.summary = base.summary;
+    this.updateOps = base.updateOps;
+    this.bnMomentum = bnMomentum;
+    this.bnEpsilon = bnEpsilon;
+  }
+
+  /**
+   * The same tower with other BatchNorm settings: {@code momentum} (null: each layer's default) for
+   * every BatchNorm, {@code epsilon} (null: Keras' 1e-3) for those that do not name their own
+   * (pretrained encoders keep the epsilon their weights were trained with).
+   */
+  public Layers withBatchNorm(Double momentum, Double epsilon) {
+    return new Layers(
+        this,
+        momentum == null ? bnMomentum : Float.valueOf(momentum.floatValue()),
+        epsilon == null ? bnEpsilon : epsilon.floatValue());
   }
 
   public Ops tf() {
@@ -200,8 +231,11 @@ public final class Layers {
 
   // ---- normalisation ------------------------------------------------------------------------
 
+  /**
+   * Keras {@code BatchNormalization()} with this tower's settings (momentum 0.99, epsilon 1e-3).
+   */
   public Operand<TFloat32> batchNorm(String name, Operand<TFloat32> x) {
-    return batchNorm(name, x, BN_MOMENTUM, BN_EPSILON);
+    return batchNorm(name, x, BN_MOMENTUM, bnEpsilon);
   }
 
   /**
@@ -211,7 +245,8 @@ public final class Layers {
    * model to inference mode).
    */
   public Operand<TFloat32> batchNorm(
-      String name, Operand<TFloat32> x, float momentum, float epsilon) {
+      String name, Operand<TFloat32> x, float layerMomentum, float epsilon) {
+    float momentum = bnMomentum != null ? bnMomentum : layerMomentum;
     long c = channels(x);
     long before = store.parameterCount();
     Shape shape = Shape.of(c);

@@ -14,11 +14,14 @@ import org.tfseg.config.Check;
  *     (16..1024, default 64; narrower widths crash TF's native kernels in training, see below)
  * @param refineFilters width of the residual refinement module (1..1024, default 64)
  * @param numClasses output channels (>= 1, default 1)
+ * @param batchNorm BatchNorm momentum and epsilon (default: every layer's Keras default)
  */
 @JsonTypeName("basnet")
-public record BasNetConfig(Integer filters, Integer refineFilters, Integer numClasses)
+public record BasNetConfig(
+    Integer filters, Integer refineFilters, Integer numClasses, BatchNormConfig batchNorm)
     implements ModelConfig {
   public BasNetConfig {
+    batchNorm = Check.orDefault(batchNorm, BatchNormConfig.defaults());
     filters = Check.orDefault(filters, 64);
     refineFilters = Check.orDefault(refineFilters, 64);
     numClasses = Check.orDefault(numClasses, 1);

@@ -16,14 +16,17 @@ import org.tfseg.model.encoder.EncoderRegistry;
  * @param encoder the backbone (required)
  * @param decoder the decoder (required)
  * @param numClasses output channels: 1 = binary mask (sigmoid), C = C-class softmax (default 1)
+ * @param batchNorm BatchNorm momentum and epsilon (default: every layer's Keras default)
  */
 @JsonTypeName("encoder_unet")
-public record EncoderUNetConfig(EncoderConfig encoder, DecoderConfig decoder, Integer numClasses)
+public record EncoderUNetConfig(
+    EncoderConfig encoder, DecoderConfig decoder, Integer numClasses, BatchNormConfig batchNorm)
     implements ModelConfig {
   /** Variable-name prefix of every encoder weight (what Keras weight files are imported into). */
   public static final String ENCODER_SCOPE = "encoder";
 
   public EncoderUNetConfig {
+    batchNorm = Check.orDefault(batchNorm, BatchNormConfig.defaults());
     Check.required(encoder, "encoder");
     Check.required(decoder, "decoder");
     numClasses = Check.orDefault(numClasses, 1);

@@ -20,9 +20,12 @@ public final class ResNetBlocks {
   /** keras_cv / keras.applications ResNet BatchNorm epsilon. */
   public static final float KERAS_CV_EPSILON = 1.001e-5f;
 
-  private final float bnEpsilon;
+  private final Float bnEpsilon;
 
-  public ResNetBlocks(float bnEpsilon) {
+  /**
+   * @param bnEpsilon the blocks' BatchNorm epsilon, or null for the tower's default
+   */
+  public ResNetBlocks(Float bnEpsilon) {
     this.bnEpsilon = bnEpsilon;
   }
 
@@ -33,10 +36,11 @@ public final class ResNetBlocks {
 
   /** Blocks built from plain Keras layers ({@code BatchNormalization()} defaults). */
   public static ResNetBlocks kerasDefaults() {
-    return new ResNetBlocks(Layers.BN_EPSILON);
+    return new ResNetBlocks(null);
   }
 
-  public float bnEpsilon() {
+  /** The blocks' own epsilon, or null for the tower's default. */
+  public Float bnEpsilon() {
     return bnEpsilon;
   }
 
@@ -90,6 +94,8 @@ public final class ResNetBlocks {
   }
 
   private Operand<TFloat32> bn(Layers l, String name, Operand<TFloat32> x) {
-    return l.batchNorm(name, x, Layers.BN_MOMENTUM, bnEpsilon);
+    return bnEpsilon == null
+        ? l.batchNorm(name, x)
+        : l.batchNorm(name, x, Layers.BN_MOMENTUM, bnEpsilon);
   }
 }

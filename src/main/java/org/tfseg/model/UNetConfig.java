@@ -11,12 +11,18 @@ import org.tfseg.config.Check;
  * @param depth number of down-sampling levels (1..6, default 4)
  * @param numClasses output channels; 1 means a binary mask with a sigmoid (>= 1, default 1)
  * @param inputChannels channels of the input image (1..4, default 3)
+ * @param batchNorm BatchNorm momentum and epsilon (default: every layer's Keras default)
  */
 @JsonTypeName("unet")
 public record UNetConfig(
-    Integer baseFilters, Integer depth, Integer numClasses, Integer inputChannels)
+    Integer baseFilters,
+    Integer depth,
+    Integer numClasses,
+    Integer inputChannels,
+    BatchNormConfig batchNorm)
     implements ModelConfig {
   public UNetConfig {
+    batchNorm = Check.orDefault(batchNorm, BatchNormConfig.defaults());
     baseFilters = Check.orDefault(baseFilters, 64);
     depth = Check.orDefault(depth, 4);
     numClasses = Check.orDefault(numClasses, 1);

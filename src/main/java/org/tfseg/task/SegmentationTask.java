@@ -44,7 +44,7 @@ public final class SegmentationTask {
 
   public SegmentationTask(Experiment experiment) {
     this.experiment = experiment;
-    this.model = experiment.model().build();
+    this.model = experiment.model().create();
   }
 
   /** The experiment file with {@code --set}-style overrides ({@code "training.epochs=3"}). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tfseg.UserError;
+import org.tfseg.callback.BatchNormWarmupHint;
 import org.tfseg.callback.Callback;
 import org.tfseg.callback.CallbackList;
 import org.tfseg.callback.EpochLogger;
@@ -138,6 +139,7 @@ public final class TrainingRunner {
     List<Callback> all = new ArrayList<>();
     all.add(new ProgbarLogger(console, interactive));
     all.add(new EpochLogger());
+    all.add(new BatchNormWarmupHint(task.experiment().model().batchNorm().effectiveMomentum()));
     all.addAll(task.callbacks());
     all.add(history);
     var c = task.experiment().training().checkpoints();

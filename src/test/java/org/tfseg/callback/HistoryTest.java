@@ -111,4 +111,16 @@ class HistoryTest {
     it.forEachRemaining(out::add);
     return out;
   }
+
+  @Test
+  void filesAreReadableByOthersLikeTheRestOfTheRun() throws Exception {
+    history().record(0, logs(0.5, 0.001, 0.4, 0.7, 0.9));
+    for (String f : List.of("history.csv", "history.json")) {
+      assertEquals(
+          "rw-r--r--",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(dir.resolve(f))),
+          f);
+    }
+  }
 }

@@ -40,7 +40,7 @@ class BasNetExperimentTest {
   @Test
   void kerasExampleSetup() {
     Experiment e = ExperimentLoader.load(Path.of("experiments/basnet.json"), List.of());
-    assertEquals(new BasNetConfig(64, 64, 1), e.model());
+    assertEquals(new BasNetConfig(64, 64, 1, null), e.model());
     assertEquals(new ImageSize(288, 288), e.data().imageSize());
     assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TE", 140), e.data().train());
     assertEquals(0.1, e.data().validationHoldout());

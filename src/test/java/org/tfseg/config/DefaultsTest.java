@@ -25,7 +25,7 @@ class DefaultsTest {
     Experiment e = Fixtures.minimal();
     assertEquals(42L, e.seed());
     assertEquals("runs", e.runRoot());
-    assertEquals(new UNetConfig(64, 4, 1, 3), e.model());
+    assertEquals(new UNetConfig(64, 4, 1, 3, null), e.model());
     DataConfig d = e.data();
     assertNull(d.validation());
     assertNull(d.test());
@@ -112,7 +112,7 @@ class DefaultsTest {
   void constructorsValidateToo() {
     InvalidConfigException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            InvalidConfigException.class, () -> new UNetConfig(0, null, null, null));
+            InvalidConfigException.class, () -> new UNetConfig(0, null, null, null, null));
     assertEquals("base_filters: must be in [1, 1024], got 0", e.getMessage());
   }
 }

@@ -50,7 +50,7 @@ class ExperimentFilesTest {
     Experiment e = ExperimentLoader.load(Path.of("experiments/unet_duts.json"), List.of());
     assertEquals("unet_duts", e.name());
     assertEquals(42L, e.seed());
-    assertEquals(new UNetConfig(64, 4, 1, 3), e.model());
+    assertEquals(new UNetConfig(64, 4, 1, 3, null), e.model());
     assertEquals(new ImageSize(256, 256), e.data().imageSize());
     assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TR", null), e.data().train());
     assertEquals(new DutsSourceConfig("data/DUTS", "DUTS-TE", null), e.data().test());
@@ -73,7 +73,7 @@ class ExperimentFilesTest {
   @Test
   void quickstart() {
     Experiment e = ExperimentLoader.load(Path.of("experiments/quickstart.json"), List.of());
-    assertEquals(new UNetConfig(8, 3, 1, 3), e.model());
+    assertEquals(new UNetConfig(8, 3, 1, 3, null), e.model());
     assertEquals(new ImageSize(96, 96), e.data().imageSize());
     assertEquals(
         new SyntheticSourceConfig("data/synthetic-train", 480, 1L, new ImageSize(96, 96)),

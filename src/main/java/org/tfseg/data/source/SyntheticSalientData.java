@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +16,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.tfseg.UserError;
 import org.tfseg.data.SamplePair;
+import org.tfseg.io.AtomicFiles;
 
 /**
  * Writes a deterministic synthetic salient-object data set: {@code dir/images/00000.png} (RGB),
@@ -70,17 +73,26 @@ public final class SyntheticSalientData {
     try {
       Path parent = Files.createDirectories(target.getParent());
       temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+      AtomicFiles.readable(temp);
       Path images = Files.createDirectory(temp.resolve("images"));
       Path masks = Files.createDirectory(temp.resolve("masks"));
       IntStream.range(0, manifest.count())
           .parallel()
           .forEach(i -> writeSample(images, masks, i, manifest));
       JSON.writeValue(temp.resolve(MANIFEST).toFile(), manifest);
-      if (Files.isDirectory(target)) {
-        Files.delete(target); // empty, checked by the caller
+      try {
+        if (Files.isDirectory(target)) {
+          Files.delete(target); // empty, checked by the caller (unless another process filled it)
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        temp = null;
+      } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
+        // Another process generated the same data meanwhile: theirs is as good as ours.
+        if (!matchesManifest(target, manifest)) {
+          throw new UserError(
+              dir + ": another process wrote different synthetic data here meanwhile");
+        }
       }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      temp = null;
     } catch (IOException | UncheckedIOException e) {
       throw new UserError(dir + ": cannot write synthetic data: " + e.getMessage(), e);
     } finally {

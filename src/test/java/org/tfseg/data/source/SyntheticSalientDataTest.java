@@ -119,4 +119,32 @@ class SyntheticSalientDataTest {
           siblings.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temp left");
     }
   }
+
+  /** Two first runs generating the same data at once both get it (one's copy is kept). */
+  @Test
+  void concurrentGenerationOfTheSameDataSucceedsForBoth() throws Exception {
+    for (int attempt = 0; attempt < 4; attempt++) {
+      Path dir = tmp.resolve("race-" + attempt);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var a = pool.submit(() -> SyntheticSalientData.generate(dir, 24, 32, 32, 9));
+        var b = pool.submit(() -> SyntheticSalientData.generate(dir, 24, 32, 32, 9));
+        assertEquals(a.get(), b.get());
+        assertEquals(24, a.get().size());
+      } finally {
+        pool.shutdown();
+      }
+      try (var left = Files.list(tmp)) {
+        assertEquals(
+            List.of(),
+            left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList(),
+            "no temp folder left behind");
+      }
+      assertEquals(
+          "rwxr-xr-x",
+          java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)),
+          "the data folder is readable by others");
+    }
+  }
 }
