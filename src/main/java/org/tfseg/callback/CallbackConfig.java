@@ -10,6 +10,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public sealed interface CallbackConfig
-    permits ReduceLrOnPlateauConfig, ModelCheckpointConfig, EarlyStoppingConfig {
+    permits ReduceLrOnPlateauConfig, ModelCheckpointConfig, EarlyStoppingConfig, TensorBoardConfig {
   Callback build();
 }

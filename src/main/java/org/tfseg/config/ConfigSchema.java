@@ -1,6 +1,8 @@
 package org.tfseg.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -60,6 +62,16 @@ public final class ConfigSchema {
     return words;
   }
 
+  /** A record with a {@code @JsonValue} method is written as that value, not as an object. */
+  private static boolean writtenAsValue(Class<?> record) {
+    for (Method m : record.getDeclaredMethods()) {
+      if (m.isAnnotationPresent(JsonValue.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void collect(Type type, Set<String> words, Set<Class<?>> seen) {
     if (type instanceof ParameterizedType p) {
       for (Type arg : p.getActualTypeArguments()) {
@@ -73,8 +85,8 @@ public final class ConfigSchema {
     if (c.isEnum()) {
       words.addAll(enumNames(c));
     } else if (c.isRecord()) {
-      if (c == ImageSize.class) {
-        return; // written as [height, width], no keys
+      if (writtenAsValue(c)) {
+        return; // a plain JSON value (ImageSize as [height, width]), no keys
       }
       words.addAll(keys(c));
       for (RecordComponent rc : c.getRecordComponents()) {

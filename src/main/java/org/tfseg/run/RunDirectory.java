@@ -27,6 +27,7 @@ import org.tfseg.UserError;
  *   checkpoints/best/ckpt…, checkpoints/epoch-005/ckpt…
  *   eval/
  *   export/
+ *   tensorboard/train/, tensorboard/validation/   event files of the tensorboard callback
  * </pre>
  */
 public final class RunDirectory {

@@ -15,6 +15,8 @@ import org.tfseg.callback.EarlyStoppingConfig;
 import org.tfseg.callback.ModelCheckpointConfig;
 import org.tfseg.callback.MonitorMode;
 import org.tfseg.callback.ReduceLrOnPlateauConfig;
+import org.tfseg.callback.TensorBoardConfig;
+import org.tfseg.callback.UpdateFreq;
 import org.tfseg.data.source.DutsSourceConfig;
 import org.tfseg.data.source.SyntheticSourceConfig;
 import org.tfseg.loss.BinaryCrossEntropyConfig;
@@ -85,6 +87,8 @@ class ExperimentFilesTest {
     assertEquals(8, e.training().batchSize());
     assertEquals(15, e.training().epochs());
     assertEquals(1e-3, e.optimizer().learningRate());
-    assertEquals(3, e.training().callbacks().size());
+    assertEquals(4, e.training().callbacks().size());
+    assertEquals(
+        new TensorBoardConfig(new UpdateFreq(10), true, true, 4), e.training().callbacks().get(3));
   }
 }

@@ -123,9 +123,9 @@ class StrictBindingTest {
         "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy, dice, bce_dice, ssim, soft_iou, weighted_sum, deep_supervision, basnet_hybrid)",
         "loss.type=focal");
     assertMinimalFails(
-        "$.training.callbacks[0].type: unknown type 'tensorboard' (valid: reduce_lr_on_plateau,"
-            + " model_checkpoint, early_stopping)",
-        "training.callbacks=[{\"type\":\"tensorboard\"}]");
+        "$.training.callbacks[0].type: unknown type 'csv_logger' (valid: reduce_lr_on_plateau,"
+            + " model_checkpoint, early_stopping, tensorboard)",
+        "training.callbacks=[{\"type\":\"csv_logger\"}]");
   }
 
   @Test
