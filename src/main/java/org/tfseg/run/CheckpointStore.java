@@ -62,6 +62,8 @@ public final class CheckpointStore {
         }
       } else if (n.startsWith(PARTIAL)) {
         delete(p);
+      } else if (n.startsWith(STEP) && !isComplete(p)) {
+        delete(p); // a kill during pruning: removal is atomic now, but older runs may have one
       }
     }
   }
@@ -94,7 +96,7 @@ public final class CheckpointStore {
       Path aside = dir.resolve(OLD + target + "-" + ProcessHandle.current().pid());
       move(finalDir, aside);
       move(partial, finalDir);
-      delete(aside);
+      delete(aside); // a kill here leaves .old-*: recover() deletes it, finalDir being complete
     } else {
       move(partial, finalDir);
     }
@@ -150,8 +152,17 @@ public final class CheckpointStore {
   private void prune() {
     List<String> steps = periodic();
     for (int i = 0; i < steps.size() - keep; i++) {
-      delete(dir.resolve(steps.get(i)));
+      remove(dir.resolve(steps.get(i)));
     }
+  }
+
+  /** Deletes a checkpoint folder so that it disappears at once: renamed aside, then deleted. */
+  private void remove(Path folder) {
+    Path aside =
+        dir.resolve(
+            PARTIAL + "removed-" + folder.getFileName() + "-" + ProcessHandle.current().pid());
+    move(folder, aside);
+    delete(aside);
   }
 
   private List<Path> entries() {

@@ -90,7 +90,7 @@ class BasNetCliTest {
     List<String> history = Files.readAllLines(run.resolve("history.csv"));
     assertEquals(3, history.size(), "header + 2 epochs (2 steps, then 1): " + history);
     assertTrue(history.get(0).contains("val_mae"), history.get(0));
-    JsonNode state = JSON.readTree(run.resolve("checkpoints/last/ckpt.json").toFile());
+    JsonNode state = JSON.readTree(run.resolve("checkpoints/step-000000003/ckpt.json").toFile());
     assertEquals(3, state.get("step").asLong());
 
     // the validation split: the last 4 of the first 10 pairs by name
