@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -19,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tfseg.UserError;
+import org.tfseg.run.AtomicFiles;
 
 /**
  * Per-epoch logs of a run, written after every epoch to {@code history.csv} (Keras {@code
@@ -203,8 +200,8 @@ public final class History implements Callback {
   }
 
   private void write() {
-    writeAtomically(csvFile, csv());
-    writeAtomically(jsonFile, json());
+    AtomicFiles.writeString(csvFile, csv());
+    AtomicFiles.writeString(jsonFile, json());
   }
 
   private String csv() {
@@ -250,28 +247,6 @@ public final class History implements Callback {
       return JSON.writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Writes a sibling temp file and moves it over {@code target}. */
-  static void writeAtomically(Path target, String content) {
-    Path dir = target.toAbsolutePath().getParent();
-    try {
-      Files.createDirectories(dir);
-      Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try {
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        try {
-          Files.move(
-              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UserError(target + ": cannot write: " + e.getMessage(), e);
     }
   }
 }
