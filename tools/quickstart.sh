@@ -15,6 +15,7 @@ $TFSEG eval experiments/quickstart.json --checkpoint "$RUN"
 $TFSEG export experiments/quickstart.json --checkpoint "$RUN" --out "$RUN/saved_model"
 $TFSEG eval experiments/quickstart.json --saved-model "$RUN/saved_model"
 $TFSEG predict --saved-model "$RUN/saved_model" --input data/synthetic-test/images --output "$RUN/predictions"
+$TFSEG predict --saved-model "$RUN/saved_model" --input data/synthetic-test/images --output "$RUN/overlays" --format overlay
 
 echo
-echo "quickstart done: run folder $RUN (history.csv, train.log, checkpoints/, eval/, saved_model/, predictions/)"
+echo "quickstart done: run folder $RUN (curves.png, panels/, history.csv, train.log, checkpoints/, eval/, saved_model/, predictions/, overlays/)"

@@ -61,18 +61,30 @@ final class Cli {
   }
 
   static int intValue(CommandLine line, String name, int fallback) {
+    return intValue(line, name, fallback, 1);
+  }
+
+  /** An integer option of at least {@code min} (0 or 1), or {@code fallback} when absent. */
+  static int intValue(CommandLine line, String name, int fallback, int min) {
     String v = line.getOptionValue(name);
     if (v == null) {
       return fallback;
     }
     try {
       int i = Integer.parseInt(v);
-      if (i < 1) {
+      if (i < min) {
         throw new NumberFormatException();
       }
       return i;
     } catch (NumberFormatException e) {
-      throw new UserError("--" + name + ": expected a positive integer, got '" + v + "'");
+      throw new UserError(
+          "--"
+              + name
+              + ": expected a "
+              + (min > 0 ? "positive" : "non-negative")
+              + " integer, got '"
+              + v
+              + "'");
     }
   }
 

@@ -1,10 +1,13 @@
 package org.tfseg.cli;
 
+import java.awt.image.BufferedImage;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
+import org.tfseg.callback.ImageSamples;
 import org.tfseg.config.Experiment;
 import org.tfseg.config.Split;
 import org.tfseg.eval.EvaluationReport;
@@ -12,15 +15,20 @@ import org.tfseg.export.Predictor;
 import org.tfseg.export.SavedModelPredictor;
 import org.tfseg.run.CheckpointLocator;
 import org.tfseg.task.SegmentationTask;
+import org.tfseg.viz.EvalPanel;
+import org.tfseg.viz.PngFiles;
+import org.tfseg.viz.PredictionPanels;
 
 /**
  * {@code tfseg eval EXPERIMENT.json}: the experiment's evaluation metrics on a split (test by
  * default), from a checkpoint (the newest run's best by default) or an exported SavedModel; printed
- * and written as JSON. With {@code --pred-dir}: scores saved PNGs ({@link PredictionDirEval}).
+ * and written as JSON, with a picture of the first predictions beside it ({@link EvalPanel}). With
+ * {@code --pred-dir}: scores saved PNGs ({@link PredictionDirEval}).
  */
 final class EvalCommand implements Command {
   private static final String USAGE =
-      "tfseg eval EXPERIMENT.json [--checkpoint PATH | --saved-model DIR] [--split test] [--out FILE]\n"
+      "tfseg eval EXPERIMENT.json [--checkpoint PATH | --saved-model DIR] [--split test] [--out FILE]"
+          + " [--panel N]\n"
           + "       tfseg eval --pred-dir DIR --gt-dir DIR [--out FILE] [--protocol pysod|basnet]";
 
   @Override
@@ -51,6 +59,14 @@ final class EvalCommand implements Command {
                 Cli.value(
                     "out", "FILE", "where to write the JSON (default: the run's eval/ folder)"))
             .addOption(
+                Cli.value(
+                    "panel",
+                    "N",
+                    "picture of the first N images beside the JSON, <name>-panel.png"
+                        + " (default "
+                        + PredictionPanels.DEFAULT_IMAGES
+                        + ", 0: none)"))
+            .addOption(
                 Cli.value("pred-dir", "DIR", "score saved prediction PNGs instead (no experiment)"))
             .addOption(Cli.value("gt-dir", "DIR", "the masks for --pred-dir"))
             .addOption(
@@ -64,6 +80,9 @@ final class EvalCommand implements Command {
       return 0;
     }
     if (line.hasOption("pred-dir") || line.hasOption("gt-dir")) {
+      if (line.hasOption("panel")) {
+        throw new UserError("--panel applies to model evaluation only, not --pred-dir");
+      }
       return PredictionDirEval.run(line, out);
     }
     if (line.hasOption("protocol")) {
@@ -78,7 +97,17 @@ final class EvalCommand implements Command {
     String savedModel = line.getOptionValue("saved-model");
     String checkpoint =
         savedModel == null ? CheckpointLocator.resolve(e, line.getOptionValue("checkpoint")) : null;
+    int panel = Cli.intValue(line, "panel", PredictionPanels.DEFAULT_IMAGES, 0);
+    Path file =
+        EvalOutputs.reportFile(
+            line.getOptionValue("out"), e, savedModel != null ? savedModel : checkpoint, split);
+    Path panelFile = EvalPanel.fileFor(file);
+    if (panel > 0 && Files.exists(panelFile)) {
+      throw new UserError(
+          panelFile + ": already exists; refusing to overwrite (choose another --out)");
+    }
     EvaluationReport report;
+    BufferedImage picture = null;
     try (Predictor predictor =
         savedModel != null
             ? new SavedModelPredictor(Path.of(savedModel))
@@ -86,16 +115,23 @@ final class EvalCommand implements Command {
       report =
           task.evaluate(
               predictor, split, savedModel != null ? savedModel : checkpoint, savedModel != null);
+      if (panel > 0) {
+        ImageSamples first = task.firstSamples(split, panel);
+        String caption =
+            String.format(
+                "%s · first %d of %d %s images",
+                e.name(), first.count(), report.images(), report.split());
+        picture = EvalPanel.render(predictor, first, task.model().numClasses(), caption);
+      }
     }
     out.println(report.header());
     out.print(report.table());
-    Path file =
-        line.hasOption("out")
-            ? Path.of(line.getOptionValue("out"))
-            : OutputFiles.fresh(
-                EvalOutputs.defaultDir(e, report.source()), report.split(), ".json");
     for (Path p : report.write(file)) {
       out.println("written: " + p);
+    }
+    if (picture != null) {
+      PngFiles.write(picture, panelFile);
+      out.println("written: " + panelFile);
     }
     return 0;
   }

@@ -13,10 +13,19 @@ public final class MaskPng {
   private MaskPng() {}
 
   public static void write(Mask mask, boolean minMaxNormalise, Path file) throws IOException {
-    BufferedImage img =
-        new BufferedImage(mask.width(), mask.height(), BufferedImage.TYPE_BYTE_GRAY);
-    img.getRaster().setSamples(0, 0, mask.width(), mask.height(), 0, grey(mask, minMaxNormalise));
-    ImageIO.write(img, "png", file.toFile());
+    ImageIO.write(image(mask, minMaxNormalise), "png", file.toFile());
+  }
+
+  /** The 8-bit grey image {@link #write} stores. */
+  public static BufferedImage image(Mask mask, boolean minMaxNormalise) {
+    return greyImage(mask.width(), mask.height(), grey(mask, minMaxNormalise));
+  }
+
+  /** An 8-bit grey image of {@code values} (0..255, row-major). */
+  public static BufferedImage greyImage(int width, int height, int[] values) {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    img.getRaster().setSamples(0, 0, width, height, 0, values);
+    return img;
   }
 
   /**

@@ -25,12 +25,23 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with {@code content}. */
   public static void write(Path target, byte[] content) {
+    write(target, temp -> Files.write(temp, content));
+  }
+
+  /** Writes the new content into {@code temp}. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Path temp) throws IOException;
+  }
+
+  /** Replaces {@code target} with what {@code content} writes. */
+  public static void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
       Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       try {
-        Files.write(temp, content);
+        content.writeTo(temp);
         readable(temp);
         move(temp, target);
       } finally {

@@ -23,6 +23,8 @@ import org.tfseg.UserError;
  * run-003/
  *   experiment.json   the resolved experiment (its presence marks a run directory)
  *   history.csv, history.json
+ *   curves.png        loss, metrics and learning rate per epoch (rewritten each epoch)
+ *   panels/epoch-001.png, …  image | ground truth | prediction | error of validation images
  *   train.log
  *   checkpoints/best/ckpt…, checkpoints/epoch-005/ckpt…
  *   eval/

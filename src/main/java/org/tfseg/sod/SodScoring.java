@@ -1,9 +1,7 @@
 package org.tfseg.sod;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
-import org.tensorflow.exceptions.TensorFlowException;
 import org.tfseg.UserError;
 import org.tfseg.data.SamplePair;
 import org.tfseg.export.Mask;
@@ -24,15 +22,7 @@ public final class SodScoring {
   public static SodReport score(Predictor predictor, List<SamplePair> samples) throws IOException {
     SodEvaluator evaluator = new SodEvaluator();
     for (SamplePair sample : samples) {
-      Mask mask;
-      try {
-        mask = predictor.predictEncoded(Files.readAllBytes(sample.image()));
-      } catch (TensorFlowException e) {
-        throw new UserError(
-            sample.image()
-                + ": cannot decode image: "
-                + e.getMessage().lines().findFirst().orElse(""));
-      }
+      Mask mask = predictor.predictFile(sample.image());
       if (mask.channels() != 1) {
         throw new UserError(
             "the sod metrics need a one-class (sigmoid) model, this one has "

@@ -1,10 +1,12 @@
 package org.tfseg.summary;
 
+import org.tfseg.viz.Palette;
+
 /**
  * One validation sample as an 8-bit RGB strip, {@code image | ground truth | prediction}, each
  * {@code height × width}: the image as the model sees it ([0, 1], grey if single-channel), and for
  * binary models the mask and the probability as grey, for multi-class models the label and the
- * argmax class in {@link ClassPalette} colours.
+ * argmax class in {@link Palette} (PASCAL VOC) colours.
  */
 public final class PredictionPanel {
   private PredictionPanel() {}
@@ -54,7 +56,10 @@ public final class PredictionPanel {
   }
 
   private static void colour(byte[] out, int pixel, int label) {
-    System.arraycopy(ClassPalette.rgb(label), 0, out, pixel * 3, 3);
+    int rgb = Palette.rgb(label);
+    out[pixel * 3] = (byte) (rgb >> 16);
+    out[pixel * 3 + 1] = (byte) (rgb >> 8);
+    out[pixel * 3 + 2] = (byte) rgb;
   }
 
   /** [0, 1] → 0…255, rounded; out-of-range and NaN values clamp (NaN to 0). */

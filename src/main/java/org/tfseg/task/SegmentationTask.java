@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.tfseg.UserError;
 import org.tfseg.callback.Callback;
 import org.tfseg.callback.CallbackConfig;
+import org.tfseg.callback.ImageSamples;
 import org.tfseg.config.Experiment;
 import org.tfseg.config.ExperimentLoader;
 import org.tfseg.config.ImageSize;
@@ -153,6 +154,17 @@ public final class SegmentationTask {
             false,
             augmentation);
     return new InputPipeline(samples, options);
+  }
+
+  /**
+   * The first {@code count} samples of {@code split} (fewer if it is smaller) as the model sees
+   * them: resized, unaugmented, in split order.
+   */
+  public ImageSamples firstSamples(Split split, int count) {
+    List<SamplePair> all = samples(split);
+    try (InputPipeline first = pipeline(all.subList(0, Math.min(count, all.size())), false)) {
+      return ImageSamples.read(first, count, height(), width(), channels());
+    }
   }
 
   /** The serving graph (inference tower, float and encoded-image inputs), weights uninitialised. */

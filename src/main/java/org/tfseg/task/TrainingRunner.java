@@ -27,12 +27,16 @@ import org.tfseg.run.RunLog;
 import org.tfseg.train.Trainer;
 import org.tfseg.train.TrainingGraph;
 import org.tfseg.train.TrainingOptions;
+import org.tfseg.viz.CurvesCallback;
+import org.tfseg.viz.PanelsCallback;
+import org.tfseg.viz.PredictionPanels;
 
 /**
  * Trains a task (TF Model Garden's {@code train_lib.run_experiment}): a new numbered run folder
  * with the resolved experiment, or an existing one resumed from its {@code last} checkpoint; the
  * training graph built once, pretrained weights imported into a fresh run, and the loop run with
- * the default callbacks: the progress bar and the epoch log line first; history and the {@code
+ * the default callbacks: the progress bar and the epoch log line first; history, the pictures
+ * ({@code curves.png}, {@code panels/epoch-NNN.png} of the first validation images) and the {@code
  * last} / {@code final} checkpoints after the experiment's own callbacks (as Keras appends
  * History), so they see what those add to the logs and the weights they restore.
  */
@@ -142,6 +146,8 @@ public final class TrainingRunner {
     all.add(new BatchNormWarmupHint(task.experiment().model().batchNorm().effectiveMomentum()));
     all.addAll(task.callbacks());
     all.add(history);
+    all.add(new CurvesCallback(history));
+    all.add(new PanelsCallback(PredictionPanels.DEFAULT_IMAGES));
     var c = task.experiment().training().checkpoints();
     all.add(new LastCheckpoint(c.everySteps(), c.everyMinutes()));
     return new CallbackList(all);

@@ -1,8 +1,6 @@
 package org.tfseg.train;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -338,7 +336,8 @@ public final class Trainer {
         return Optional.empty();
       }
       if (panel == null || panel.count() != Math.min(count, validation.size())) {
-        panel = readValidationSamples(count);
+        ModelSpec spec = graph.spec();
+        panel = ImageSamples.read(validation, count, spec.height(), spec.width(), spec.channels());
       }
       return Optional.of(panel);
     }
@@ -362,40 +361,6 @@ public final class Trainer {
     public byte[] graphDef() {
       return graph.session().graph().toGraphDef().toByteArray();
     }
-  }
-
-  /**
-   * The first {@code count} validation samples, read once from the (unshuffled) validation split.
-   */
-  private ImageSamples readValidationSamples(int count) {
-    ModelSpec spec = graph.spec();
-    int h = spec.height();
-    int w = spec.width();
-    int c = spec.channels();
-    List<float[]> images = new ArrayList<>();
-    List<float[]> masks = new ArrayList<>();
-    int n = 0;
-    try (BatchIterator it = validation.epoch(0)) {
-      while (n < count && it.hasNext()) {
-        try (Batch b = it.next()) {
-          int take = Math.min(b.size(), count - n);
-          images.add(Arrays.copyOf(Tensors.floats(b.images()), take * h * w * c));
-          masks.add(Arrays.copyOf(Tensors.floats(b.masks()), take * h * w));
-          n += take;
-        }
-      }
-    }
-    return new ImageSamples(concat(images), concat(masks), n, h, w, c);
-  }
-
-  private static float[] concat(List<float[]> parts) {
-    float[] all = new float[parts.stream().mapToInt(p -> p.length).sum()];
-    int at = 0;
-    for (float[] p : parts) {
-      System.arraycopy(p, 0, all, at, p.length);
-      at += p.length;
-    }
-    return all;
   }
 
   private record Snapshot(List<float[]> values) implements TrainingControl.WeightSnapshot {}

@@ -27,17 +27,6 @@ class TensorBoardPanelTest {
         bytes(128, 128, 128, 255, 255, 255, 0, 128, 0, 0, 0, 0, 128, 0, 0, 0, 128, 0), panel);
   }
 
-  @Test
-  void paletteIsPascalVoc() {
-    assertArrayEquals(bytes(0, 0, 0), ClassPalette.rgb(0));
-    assertArrayEquals(bytes(128, 0, 0), ClassPalette.rgb(1));
-    assertArrayEquals(bytes(0, 128, 0), ClassPalette.rgb(2));
-    assertArrayEquals(bytes(128, 128, 0), ClassPalette.rgb(3));
-    assertArrayEquals(bytes(64, 0, 0), ClassPalette.rgb(8));
-    assertArrayEquals(bytes(0, 64, 128), ClassPalette.rgb(20));
-    assertArrayEquals(bytes(224, 224, 192), ClassPalette.rgb(255));
-  }
-
   private static byte[] bytes(int... values) {
     byte[] b = new byte[values.length];
     for (int i = 0; i < values.length; i++) {
