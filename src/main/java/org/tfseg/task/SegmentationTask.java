@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.tfseg.UserError;
 import org.tfseg.callback.Callback;
 import org.tfseg.callback.CallbackConfig;
@@ -18,6 +19,7 @@ import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
+import org.tfseg.eval.BatchEvaluation;
 import org.tfseg.eval.EvaluationReport;
 import org.tfseg.eval.Evaluator;
 import org.tfseg.export.InferenceGraph;
@@ -199,33 +201,8 @@ public final class SegmentationTask {
       Predictor predictor, Split split, String source, boolean savedModel) throws IOException {
     List<SamplePair> samples = samples(split);
     long start = System.nanoTime();
-    if (sodEvaluation()) {
-      SodReport sod = SodScoring.score(predictor, samples);
-      return new EvaluationReport(
-          experiment.name(),
-          source,
-          savedModel,
-          name(split),
-          samples.size(),
-          seconds(start),
-          sod.values(),
-          sod);
-    }
-    List<StreamingMetric> metrics = evaluationMetrics();
-    var results = new java.util.LinkedHashMap<String, Double>();
-    try (MetricGraph graph = new MetricGraph(metrics, height(), width(), model.numClasses());
-        InputPipeline data = pipeline(samples, false)) {
-      Evaluator evaluator =
-          new Evaluator(
-              metrics,
-              b ->
-                  new StepResult(
-                      Double.NaN,
-                      (int) b.images().shape().get(0),
-                      graph.statistics(predictor.predict(b.images()), b.masks())),
-              false);
-      results.putAll(evaluator.run(data, null, ""));
-    }
+    SodReport sod = sodEvaluation() ? SodScoring.score(predictor, samples) : null;
+    Map<String, Double> results = sod != null ? sod.values() : streamingMetrics(predictor, samples);
     return new EvaluationReport(
         experiment.name(),
         source,
@@ -234,7 +211,22 @@ public final class SegmentationTask {
         samples.size(),
         seconds(start),
         results,
-        null);
+        sod);
+  }
+
+  /** The evaluation's streaming metrics of {@code predictor} over {@code samples}. */
+  private Map<String, Double> streamingMetrics(Predictor predictor, List<SamplePair> samples) {
+    List<StreamingMetric> metrics = evaluationMetrics();
+    try (MetricGraph graph = new MetricGraph(metrics, height(), width(), model.numClasses());
+        InputPipeline data = pipeline(samples, false)) {
+      BatchEvaluation step =
+          b ->
+              new StepResult(
+                  Double.NaN,
+                  (int) b.images().shape().get(0),
+                  graph.statistics(predictor.predict(b.images()), b.masks()));
+      return new Evaluator(metrics, step, false).run(data, null, "");
+    }
   }
 
   private static double seconds(long start) {
