@@ -27,7 +27,9 @@ public final class Main {
             new ExportCommand(),
             new PredictCommand(),
             new SummaryCommand(),
-            new BenchmarkCommand())) {
+            new BenchmarkCommand(),
+            new ServeCommand(),
+            new ServeBenchCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }
@@ -88,7 +90,7 @@ public final class Main {
     out.println("       java -jar tfseg.jar EXPERIMENT.json [--set key=value]...   (= train)");
     out.println();
     out.println("commands:");
-    COMMANDS.values().forEach(c -> out.printf("  %-10s %s%n", c.name(), c.summary()));
+    COMMANDS.values().forEach(c -> out.printf("  %-12s %s%n", c.name(), c.summary()));
     out.println();
     out.println("'java -jar tfseg.jar COMMAND --help' describes a command's options.");
   }

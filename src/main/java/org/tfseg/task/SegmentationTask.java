@@ -24,6 +24,7 @@ import org.tfseg.eval.EvaluationReport;
 import org.tfseg.eval.Evaluator;
 import org.tfseg.export.InferenceGraph;
 import org.tfseg.export.Predictor;
+import org.tfseg.export.ServingLayout;
 import org.tfseg.metric.AllBackgroundMae;
 import org.tfseg.metric.ClassIou;
 import org.tfseg.metric.Metric;
@@ -183,6 +184,18 @@ public final class SegmentationTask {
   public void export(String checkpointPrefix, Path dir) {
     try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
       g.exportSavedModel(dir);
+    }
+  }
+
+  /**
+   * Writes a checkpoint's SavedModel as the next version of model {@code name} in TF Serving's
+   * layout, {@code base/name/VERSION/}.
+   *
+   * @return the version's directory
+   */
+  public Path exportForServing(String checkpointPrefix, Path base, String name) throws IOException {
+    try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
+      return ServingLayout.writeVersion(base, name, g::exportSavedModel);
     }
   }
 
