@@ -1,6 +1,7 @@
 package org.tfseg.config;
 
 import org.tfseg.data.AugmentationConfig;
+import org.tfseg.data.SampleCache;
 import org.tfseg.data.source.SourceConfig;
 
 /**
@@ -21,6 +22,9 @@ import org.tfseg.data.source.SourceConfig;
  * @param splitOrder how the fractions carve train: {@code shuffled} (seeded permutation, default)
  *     or {@code sorted} (file-name order: train, then validation, then test)
  * @param augmentation random augmentation of the training split (optional: none)
+ * @param ignoreLabel the 8-bit value of void pixels in class-label targets (VOC's and Cityscapes'
+ *     255), left out of losses and metrics (optional: none; 0..255; multi-class models only)
+ * @param cache where decoded, resized samples are kept after the first epoch (default none)
  */
 public record DataConfig(
     ImageSize imageSize,
@@ -33,7 +37,9 @@ public record DataConfig(
     Integer prefetchBatches,
     Boolean shuffle,
     SplitOrder splitOrder,
-    AugmentationConfig augmentation) {
+    AugmentationConfig augmentation,
+    Integer ignoreLabel,
+    SampleCache cache) {
   public DataConfig {
     Check.required(imageSize, "image_size");
     imageSize.checkRange(8, 4096, "image_size");
@@ -44,6 +50,8 @@ public record DataConfig(
     prefetchBatches = Check.orDefault(prefetchBatches, 2);
     shuffle = Check.orDefault(shuffle, true);
     splitOrder = Check.orDefault(splitOrder, SplitOrder.SHUFFLED);
+    cache = Check.orDefault(cache, SampleCache.NONE);
+    Check.inRange(ignoreLabel, 0, 255, "ignore_label");
     Check.inRange(validationFraction, 0, 0.9, "validation_fraction");
     Check.inRange(testFraction, 0, 0.9, "test_fraction");
     if (validationFraction + testFraction >= 1) {

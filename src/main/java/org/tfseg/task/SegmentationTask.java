@@ -139,9 +139,17 @@ public final class SegmentationTask {
 
   /**
    * A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training
-   * only.
+   * only; uncached.
    */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
+    return pipeline(samples, training, null);
+  }
+
+  /**
+   * A pipeline over {@code samples} with the experiment's {@code data.cache}; a file cache goes
+   * into {@code cacheDir} (null: no cache at all, for one-pass uses such as evaluation).
+   */
+  public InputPipeline pipeline(List<SamplePair> samples, boolean training, Path cacheDir) {
     var d = experiment.data();
     Augmentation augmentation =
         training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
@@ -156,6 +164,12 @@ public final class SegmentationTask {
             d.prefetchBatches(),
             false,
             augmentation);
+    if (d.ignoreLabel() != null) {
+      options = options.withIgnoreLabel(d.ignoreLabel());
+    }
+    if (cacheDir != null) {
+      options = options.withCache(d.cache(), cacheDir);
+    }
     return new InputPipeline(samples, options);
   }
 

@@ -81,9 +81,15 @@ public final class TrainingRunner {
             : new History(run.historyCsv(), run.historyJson());
     try (RunLog log = run.openLog(console);
         TrainingGraph graph = new TrainingGraph(task.trainingSpec());
-        InputPipeline trainData = task.pipeline(splits.train(), true);
+        InputPipeline trainData =
+            task.pipeline(splits.train(), true, run.root().resolve("cache").resolve("train"));
         InputPipeline valData =
-            splits.validation().isEmpty() ? null : task.pipeline(splits.validation(), false)) {
+            splits.validation().isEmpty()
+                ? null
+                : task.pipeline(
+                    splits.validation(),
+                    false,
+                    run.root().resolve("cache").resolve("validation"))) {
       ModelSummary s = graph.summary();
       log.line(
           "tfseg: "
