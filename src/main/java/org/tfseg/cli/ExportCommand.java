@@ -7,6 +7,7 @@ import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
 import org.tfseg.config.Experiment;
 import org.tfseg.export.ServingSignatures;
+import org.tfseg.io.OutputPaths;
 import org.tfseg.run.CheckpointLocator;
 import org.tfseg.task.SegmentationTask;
 
@@ -43,10 +44,11 @@ final class ExportCommand implements Command {
     if (!line.hasOption("out")) {
       throw new UserError("--out DIR is required (usage: " + USAGE + ")");
     }
+    Path dir = Path.of(line.getOptionValue("out"));
+    OutputPaths.requireNew(dir, "--out");
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
     String checkpoint = CheckpointLocator.resolve(e, line.getOptionValue("checkpoint"));
-    Path dir = Path.of(line.getOptionValue("out"));
     task.export(checkpoint, dir);
     out.printf("exported %s (from %s) to %s%n", e.name(), checkpoint, dir);
     out.printf(

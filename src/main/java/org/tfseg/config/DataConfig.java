@@ -21,6 +21,9 @@ import org.tfseg.data.source.SourceConfig;
  * @param splitOrder how the fractions carve train: {@code shuffled} (seeded permutation, default)
  *     or {@code sorted} (file-name order: train, then validation, then test)
  * @param augmentation random augmentation of the training split (optional: none)
+ * @param maxImagePixels images and masks whose header claims more pixels are refused before
+ *     anything is decoded (a decompression bomb; default PIL's {@code MAX_IMAGE_PIXELS},
+ *     89,478,485; >= 1)
  */
 public record DataConfig(
     ImageSize imageSize,
@@ -33,7 +36,11 @@ public record DataConfig(
     Integer prefetchBatches,
     Boolean shuffle,
     SplitOrder splitOrder,
-    AugmentationConfig augmentation) {
+    AugmentationConfig augmentation,
+    Long maxImagePixels) {
+  /** PIL's {@code Image.MAX_IMAGE_PIXELS}: 1024 * 1024 * 1024 // 4 // 3. */
+  public static final long DEFAULT_MAX_IMAGE_PIXELS = 89_478_485L;
+
   public DataConfig {
     Check.required(imageSize, "image_size");
     imageSize.checkRange(8, 4096, "image_size");
@@ -56,6 +63,8 @@ public record DataConfig(
     }
     Check.atLeast(parallelCalls, 1, "parallel_calls");
     Check.atLeast(prefetchBatches, 0, "prefetch_batches");
+    maxImagePixels = Check.orDefault(maxImagePixels, DEFAULT_MAX_IMAGE_PIXELS);
+    Check.atLeast(maxImagePixels, 1, "max_image_pixels");
     ImageSize crop = augmentation == null ? null : augmentation.randomCrop();
     if (crop != null && (crop.height() > imageSize.height() || crop.width() > imageSize.width())) {
       throw new InvalidConfigException(
