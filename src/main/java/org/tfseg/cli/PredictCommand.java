@@ -139,8 +139,8 @@ final class PredictCommand implements Command {
                   + outDir
                   + ": not empty ("
                   + n
-                  + " entries); predict writes a new or empty folder, so that no file is"
-                  + " replaced");
+                  + (n == 1 ? " entry" : " entries")
+                  + "); predict writes a new or empty folder, so that no file is replaced");
         }
       }
     } else if (Files.exists(outDir)) {

@@ -162,7 +162,8 @@ public final class ExperimentLoader {
       return "unexpected content after the top-level value";
     }
     return m.replaceAll(
-        "\\[SourceConfig: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+            "\\[Source(Config)?: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $2, column $3")
+        .replaceAll("\\[Source(Config)?: [^\\]]*?; line: (\\d+)\\]", "line $2");
   }
 
   private static String firstLine(String s) {

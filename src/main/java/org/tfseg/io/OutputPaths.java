@@ -88,6 +88,9 @@ public final class OutputPaths {
       Files.createDirectory(temp);
       AtomicFiles.readable(temp);
       return temp;
+    } catch (NoSuchFileException e) { // e.g. /proc: a folder that takes no new entries
+      throw new UserError(
+          what + " " + target + ": cannot write here (the file system refuses new files)", e);
     } catch (IOException e) {
       throw new UserError(what + " " + target + ": cannot write here (" + reason(e) + ")", e);
     }

@@ -22,15 +22,15 @@ import org.tfseg.config.ExperimentLoader;
  * key, since the run's checkpoints, history and callback states belong to its experiment.
  */
 public final class ResumeCheck {
-  /** JSON paths that may differ on resume; each covers its subtree. */
+  /** JSON paths that may differ on resume; {@code .*} covers a subtree. */
   public static final List<String> CHANGEABLE =
       List.of(
           "$.training.epochs",
           "$.training.max_steps",
-          "$.training.checkpoints",
+          "$.training.checkpoints.*",
           "$.data.parallel_calls",
           "$.data.prefetch_batches",
-          "$.evaluation",
+          "$.evaluation.*",
           "$.run_root");
 
   private static final int LISTED = 4;
@@ -73,6 +73,7 @@ public final class ResumeCheck {
 
   private static boolean changeable(String path) {
     return CHANGEABLE.stream()
+        .map(p -> p.endsWith(".*") ? p.substring(0, p.length() - 2) : p)
         .anyMatch(p -> path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "["));
   }
 
