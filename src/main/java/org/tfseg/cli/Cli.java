@@ -102,6 +102,23 @@ final class Cli {
     }
   }
 
+  /** A positive long option, or {@code fallback} when absent. */
+  static long longValue(CommandLine line, String name, long fallback) {
+    String v = line.getOptionValue(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      long l = Long.parseLong(v);
+      if (l >= 1) {
+        return l;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserError("--" + name + ": expected a positive integer, got '" + v + "'");
+  }
+
   /** {@code --split}'s value, or {@code fallback} when it is absent. */
   static Split split(String arg, Split fallback) {
     if (arg == null) {

@@ -7,6 +7,7 @@ import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
 import org.tfseg.config.Experiment;
 import org.tfseg.export.ServingSignatures;
+import org.tfseg.io.OutputPaths;
 import org.tfseg.run.CheckpointLocator;
 import org.tfseg.task.SegmentationTask;
 
@@ -64,10 +65,15 @@ final class ExportCommand implements Command {
     if (!layout.equals("saved-model") && !layout.equals("tf-serving")) {
       throw new UserError("--layout: expected saved-model or tf-serving, got '" + layout + "'");
     }
+    Path dir = Path.of(line.getOptionValue("out"));
+    if (layout.equals("tf-serving")) {
+      OutputPaths.requireCreatable(dir, "--out");
+    } else {
+      OutputPaths.requireNew(dir, "--out");
+    }
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
     String checkpoint = CheckpointLocator.resolve(e, line.getOptionValue("checkpoint"));
-    Path dir = Path.of(line.getOptionValue("out"));
     if (layout.equals("tf-serving")) {
       dir = task.exportForServing(checkpoint, dir, line.getOptionValue("model-name", e.name()));
     } else {

@@ -30,6 +30,7 @@ import org.tfseg.graph.Tensors;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.model.Heads;
 import org.tfseg.model.SegmentationModel;
+import org.tfseg.run.CheckpointCheck;
 
 /**
  * The serving graph: the model's inference tower only (BatchNorm on moving statistics, no dropout,
@@ -87,12 +88,17 @@ public final class InferenceGraph implements Predictor {
     return Heads.probabilities(tf, model.build(new Layers(tf, store, false, null, null), x).get(0));
   }
 
-  /** Restores the model weights from a training checkpoint prefix (optimizer slots are ignored). */
+  /**
+   * Restores the model weights from a training checkpoint prefix (optimizer slots are ignored).
+   *
+   * @throws UserError naming the checkpoint if it is damaged or of another model
+   */
   public InferenceGraph restore(String checkpointPrefix) {
     if (!Files.exists(Path.of(checkpointPrefix + ".index"))) {
       throw new UserError(
           checkpointPrefix + ": no checkpoint there (expected " + checkpointPrefix + ".index)");
     }
+    CheckpointCheck.require(checkpointPrefix, CheckpointCheck.variables(graph));
     try {
       session.restore(checkpointPrefix);
     } catch (TFInvalidArgumentException | TensorFlowException e) {
