@@ -2,6 +2,7 @@ package org.tfseg.config;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
 import org.tfseg.loss.LossConfig;
 import org.tfseg.model.ModelConfig;
 import org.tfseg.model.SegmentationModel;
@@ -58,6 +59,17 @@ public record Experiment(
           "data.augmentation.random_crop");
     }
     loss.checkOutputs(architecture.outputs(), "loss");
+    if (optimizer.schedule() != null) {
+      for (int i = 0; i < training.callbacks().size(); i++) {
+        if (training.callbacks().get(i) instanceof ReduceLrOnPlateauConfig) {
+          // Keras raises "its learning rate is not settable" at the first reduction.
+          throw new InvalidConfigException(
+              "training.callbacks[" + i + "]",
+              "reduce_lr_on_plateau cannot change a learning rate that follows"
+                  + " optimizer.schedule (as in Keras); drop one of them");
+        }
+      }
+    }
   }
 
   private static void checkMultiple(ImageSize size, int multiple, String key) {

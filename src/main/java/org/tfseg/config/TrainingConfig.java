@@ -5,6 +5,7 @@ import org.tfseg.callback.CallbackConfig;
 import org.tfseg.callback.MonitoredConfig;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
+import org.tfseg.optim.RegularizationConfig;
 
 /**
  * The training loop.
@@ -21,6 +22,7 @@ import org.tfseg.metric.Metrics;
  *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
  * @param checkpoints when periodic checkpoints are written and how many are kept (default: at each
  *     epoch end, keep 3)
+ * @param regularization an L2 weight penalty added to the loss (optional; default none)
  */
 public record TrainingConfig(
     Integer batchSize,
@@ -31,7 +33,8 @@ public record TrainingConfig(
     Double threshold,
     List<CallbackConfig> callbacks,
     Long maxSteps,
-    CheckpointConfig checkpoints) {
+    CheckpointConfig checkpoints,
+    RegularizationConfig regularization) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
