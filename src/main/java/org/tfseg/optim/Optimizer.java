@@ -89,7 +89,11 @@ public abstract class Optimizer {
       barrier.add(g.op());
     }
     barrier.add(loss.op());
-    Ops scope = tf.withSubScope("optimizer").withControlDependencyOps(barrier);
+    // One barrier op: every update depends on it, it depends on every gradient (N + M control
+    // edges, not N·M, which made large graphs slow to build and optimise).
+    Ops optimizer = tf.withSubScope("optimizer");
+    Op done = optimizer.withControlDependencyOps(barrier).withName("gradients_done").noOp();
+    Ops scope = optimizer.withControlDependencies(List.of(done));
     List<Operand<TFloat32>> gradients = new ArrayList<>();
     for (Output<?> g : grads) {
       @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tfseg.UserError;
@@ -20,12 +21,19 @@ import org.tfseg.config.Experiment;
 import org.tfseg.config.ExperimentLoader;
 import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
+import org.tfseg.data.PairScan;
+import org.tfseg.data.SamplePair;
+import org.tfseg.io.AtomicFiles;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.model.PretrainedWeights;
+import org.tfseg.run.CheckpointCheck;
+import org.tfseg.run.ResumeCheck;
+import org.tfseg.run.ResumePoint;
 import org.tfseg.run.RunDirectory;
 import org.tfseg.run.RunLog;
 import org.tfseg.train.Trainer;
 import org.tfseg.train.TrainingGraph;
+import org.tfseg.train.TrainingInterrupted;
 import org.tfseg.train.TrainingOptions;
 import org.tfseg.viz.CurvesCallback;
 import org.tfseg.viz.PanelsCallback;
@@ -64,8 +72,17 @@ public final class TrainingRunner {
     return run(runDir);
   }
 
+  /**
+   * Everything that can be refused is checked before the run folder is touched: a resume's
+   * experiment against the run's own ({@link ResumeCheck}) and its checkpoints ({@link
+   * ResumePoint}), every image/mask pair ({@link PairScan}), the graph, the pipelines and the
+   * pretrained weights. A run that still fails before its first checkpoint says so in its log;
+   * {@code eval} and {@code export} pass it over.
+   */
   private TrainingResult run(Path resume) throws IOException {
     Experiment e = task.experiment();
+    RunDirectory resumed = resume != null ? RunDirectory.open(resume) : null;
+    List<String> changes = resumed != null ? ResumeCheck.require(resumed, e) : List.of();
     Optional<PretrainedWeights> pretrained =
         resume == null ? task.model().pretrained() : Optional.empty();
     pretrained.ifPresent(PretrainedWeights::requireFile);
@@ -73,70 +90,160 @@ public final class TrainingRunner {
     if (splits.train().isEmpty()) {
       throw new UserError("the training split is empty");
     }
-    RunDirectory run = resume != null ? RunDirectory.open(resume) : newRun(e);
-    // A run stopped inside its first epoch has no history file yet.
-    History history =
-        resume != null && Files.exists(run.historyJson())
-            ? History.load(run.historyCsv(), run.historyJson())
-            : new History(run.historyCsv(), run.historyJson());
-    try (RunLog log = run.openLog(console);
-        TrainingGraph graph = new TrainingGraph(task.trainingSpec());
-        InputPipeline trainData = task.pipeline(splits.train(), true);
-        InputPipeline valData =
-            splits.validation().isEmpty() ? null : task.pipeline(splits.validation(), false)) {
-      ModelSummary s = graph.summary();
-      log.line(
-          "tfseg: "
-              + (resume != null ? "resuming " : "training ")
-              + e.name()
-              + " in "
-              + run.root());
-      log.line(
-          String.format(
-                  "data: %d train, %d validation, %d test samples at %dx%d; batch %d",
-                  splits.train().size(),
-                  splits.validation().size(),
-                  splits.test().size(),
-                  task.height(),
-                  task.width(),
-                  e.training().batchSize())
-              + (e.data().augmentation() != null
-                  ? "; training augmented, at " + e.data().trainingSize()
-                  : ""));
-      log.line(
-          String.format(
-              "model: %s, %s params (%s trainable, %s non-trainable)",
-              s.name(),
-              ModelSummary.group(s.total()),
-              ModelSummary.group(s.trainable()),
-              ModelSummary.group(s.nonTrainable())));
-      if (pretrained.isPresent()) {
-        log.line(
-            "encoder weights: " + pretrained.get().load(graph.session(), graph.store()).summary());
+    String scanned = scan(splits);
+    try (TrainingGraph graph = new TrainingGraph(task.trainingSpec())) {
+      if (resumed != null) {
+        ResumePoint.require(resumed, CheckpointCheck.variables(graph.session().graph()));
       }
-      var t = e.training();
-      Trainer trainer =
-          new Trainer(
+      String imported =
+          pretrained.isPresent()
+              ? pretrained.get().load(graph.session(), graph.store()).summary()
+              : null;
+      RunDirectory run = resumed != null ? resumed : newRun(e);
+      if (!changes.isEmpty()) { // the run's experiment.json describes what it trains
+        AtomicFiles.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
+      }
+      // A run stopped inside its first epoch has no history file yet.
+      History history =
+          resumed != null && Files.exists(run.historyJson())
+              ? History.load(run.historyCsv(), run.historyJson())
+              : new History(run.historyCsv(), run.historyJson());
+      Path cache = run.root().resolve("cache"); // filled lazily, on the first epoch
+      try (RunLog log = run.openLog(console);
+          InputPipeline trainData = task.pipeline(splits.train(), true, cache.resolve("train"));
+          InputPipeline valData =
+              splits.validation().isEmpty()
+                  ? null
+                  : task.pipeline(splits.validation(), false, cache.resolve("validation"))) {
+        try {
+          return train(
+              e,
+              splits,
               graph,
               trainData,
               valData,
-              new TrainingOptions(
-                  t.epochs(),
-                  t.stepsPerEpoch(),
-                  t.validationSteps(),
-                  t.maxSteps(),
-                  t.checkpoints().keep()),
-              callbacks(history),
               run,
-              log);
-      if (resume != null) {
-        trainer.resume();
+              log,
+              history,
+              imported,
+              scanned,
+              changes,
+              resumed != null);
+        } catch (RuntimeException failure) {
+          logFailure(run, log, failure);
+          throw failure;
+        }
       }
-      Map<String, Double> last = trainer.fit();
-      log.line("finished: " + EpochLogger.format(last));
-      log.line("checkpoints: " + run.checkpointsDir() + "; history: " + run.historyCsv());
-      return new TrainingResult(run, last);
     }
+  }
+
+  private TrainingResult train(
+      Experiment e,
+      DataSplits splits,
+      TrainingGraph graph,
+      InputPipeline trainData,
+      InputPipeline valData,
+      RunDirectory run,
+      RunLog log,
+      History history,
+      String imported,
+      String scanned,
+      List<String> changes,
+      boolean resume) {
+    ModelSummary s = graph.summary();
+    log.line("tfseg: " + (resume ? "resuming " : "training ") + e.name() + " in " + run.root());
+    changes.forEach(c -> log.line("resume: " + c));
+    log.line(
+        String.format(
+                "data: %d train, %d validation, %d test samples at %dx%d; batch %d",
+                splits.train().size(),
+                splits.validation().size(),
+                splits.test().size(),
+                task.height(),
+                task.width(),
+                e.training().batchSize())
+            + (e.data().augmentation() != null
+                ? "; training augmented, at " + e.data().trainingSize()
+                : ""));
+    log.line(scanned);
+    log.line(
+        String.format(
+            "model: %s, %s params (%s trainable, %s non-trainable)",
+            s.name(),
+            ModelSummary.group(s.total()),
+            ModelSummary.group(s.trainable()),
+            ModelSummary.group(s.nonTrainable())));
+    if (imported != null) {
+      log.line("encoder weights: " + imported);
+    }
+    var t = e.training();
+    Trainer trainer =
+        new Trainer(
+            graph,
+            trainData,
+            valData,
+            new TrainingOptions(
+                t.epochs(),
+                t.stepsPerEpoch(),
+                t.validationSteps(),
+                t.maxSteps(),
+                t.checkpoints().keep(),
+                t.lossUpperBound(),
+                t.lossGrowthFactor()),
+            callbacks(history),
+            run,
+            log);
+    if (resume) {
+      trainer.resume();
+    }
+    Map<String, Double> last = trainer.fit();
+    log.line("finished: " + EpochLogger.format(last));
+    log.line("checkpoints: " + run.checkpointsDir() + "; history: " + run.historyCsv());
+    return new TrainingResult(run, last);
+  }
+
+  /** Says in the log why the run stopped, and whether it has a checkpoint to show for it. */
+  private static void logFailure(RunDirectory run, RunLog log, RuntimeException failure) {
+    if (failure instanceof TrainingInterrupted) {
+      return; // it saved a checkpoint and says how to resume
+    }
+    String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    log.line(
+        (failure instanceof Trainer.TrainingDiverged ? "training diverged: " : "stopped: ")
+            + reason.lines().findFirst().orElse(""));
+    if (run.findPreferredCheckpoint().isEmpty()) {
+      log.line(
+          "this run failed before its first checkpoint; eval and export use the newest run that"
+              + " has one");
+    }
+  }
+
+  /** Checks every train and validation pair; a progress line on a terminal. */
+  private String scan(DataSplits splits) {
+    List<SamplePair> pairs = new ArrayList<>(splits.train());
+    pairs.addAll(splits.validation());
+    long start = System.nanoTime();
+    int[] width = {0};
+    PairScan.check(
+        pairs,
+        task.experiment().data().maxImagePixels(),
+        "data.max_image_pixels",
+        done -> {
+          if (interactive) {
+            String line = PairScan.progressLine(done, pairs.size());
+            width[0] = line.length();
+            console.print("\r" + line);
+            console.flush();
+          }
+        });
+    if (interactive) {
+      console.print("\r" + " ".repeat(width[0]) + "\r");
+    }
+    return String.format(
+        Locale.ROOT,
+        "data: all %d train and validation image/mask pairs checked in %.1f s",
+        pairs.size(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   private CallbackList callbacks(History history) {
@@ -155,7 +262,7 @@ public final class TrainingRunner {
 
   private static RunDirectory newRun(Experiment e) throws IOException {
     RunDirectory run = RunDirectory.createNext(Path.of(e.runRoot()), e.name());
-    Files.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
+    AtomicFiles.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
     return run;
   }
 }
