@@ -113,6 +113,11 @@ public final class TrainingGraph implements AutoCloseable {
     return scope.math.add(loss, spec.regularization().build(scope, store.trainable()));
   }
 
+  /** The training loss a step fetches (with the weight penalty, if any). */
+  Operand<TFloat32> trainLoss() {
+    return trainLoss;
+  }
+
   /** One optimizer step; the result holds the learning rate the step used. */
   public StepResult train(TFloat32 batchImages, TFloat32 batchTargets) {
     return run(images, targets, batchImages, batchTargets, trainLoss, trainStats, trainStep);
