@@ -3,6 +3,7 @@ package org.tfseg.config;
 import java.util.List;
 import org.tfseg.callback.CallbackConfig;
 import org.tfseg.callback.MonitoredConfig;
+import org.tfseg.graph.Precision;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
 
@@ -25,6 +26,7 @@ import org.tfseg.metric.Metrics;
  *     run diverged (TF Model Garden's {@code loss_upper_bound}; default 1e6, > 0)
  * @param lossGrowthFactor a training step's loss above this many times the run's first step loss
  *     (the untrained model's) means the run diverged (default 100, > 1)
+ * @param precision Keras mixed-precision policy (default {@code float32})
  */
 public record TrainingConfig(
     Integer batchSize,
@@ -37,7 +39,8 @@ public record TrainingConfig(
     Long maxSteps,
     CheckpointConfig checkpoints,
     Double lossUpperBound,
-    Double lossGrowthFactor) {
+    Double lossGrowthFactor,
+    Precision precision) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -53,6 +56,7 @@ public record TrainingConfig(
     Check.atLeast(maxSteps, 1, "max_steps");
     lossUpperBound = Check.orDefault(lossUpperBound, 1e6);
     lossGrowthFactor = Check.orDefault(lossGrowthFactor, 100.0);
+    precision = Check.orDefault(precision, Precision.FLOAT32);
     Check.positive(lossUpperBound, "loss_upper_bound");
     if (!(lossGrowthFactor > 1)) {
       throw new InvalidConfigException(

@@ -55,8 +55,26 @@ public abstract class Optimizer {
    * updates) run in the same step.
    */
   public Op minimize(Operand<TFloat32> loss, List<ModelVariable> vars, List<Op> alsoRun) {
+    return minimize(loss, vars, alsoRun, null);
+  }
+
+  /**
+   * {@link #minimize(Operand, List, List)} with a dynamic loss scale (null: none): the scaled loss
+   * is differentiated, the gradients unscaled, and the updates and the step count are skipped in a
+   * step whose gradients are not all finite (the BatchNorm statistics still update, as in Keras).
+   */
+  public Op minimize(
+      Operand<TFloat32> loss, List<ModelVariable> vars, List<Op> alsoRun, LossScale lossScale) {
     Output<?>[] xs = vars.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
-    Output<?>[] grads = ((org.tensorflow.Graph) tf.scope().env()).addGradients(loss.asOutput(), xs);
+    org.tensorflow.Graph graph = (org.tensorflow.Graph) tf.scope().env();
+    Output<?>[] grads;
+    if (lossScale == null) {
+      grads = graph.addGradients(loss.asOutput(), xs);
+    } else {
+      Ops scaleOps = tf.withSubScope("optimizer");
+      grads = graph.addGradients(lossScale.scaled(scaleOps, loss).asOutput(), xs);
+      grads = lossScale.unscale(scaleOps, grads);
+    }
     List<Op> applies = new ArrayList<>(alsoRun);
     // The Apply* ops update the variables in place, and a variable's read (Identity of a ref)
     // shares its buffer: without this barrier an update may run while the backward pass of a lower
@@ -66,6 +84,9 @@ public abstract class Optimizer {
     for (Output<?> g : grads) {
       gradOps.add(g.op());
     }
+    if (lossScale != null) {
+      gradOps.add(lossScale.finite().op());
+    }
     // One barrier op: every update depends on it, it depends on every gradient (N + M control
     // edges, not N·M, which made large graphs slow to build and optimise).
     Ops optimizer = tf.withSubScope("optimizer");
@@ -74,12 +95,29 @@ public abstract class Optimizer {
     for (int i = 0; i < vars.size(); i++) {
       @SuppressWarnings("unchecked")
       Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+      if (lossScale != null) {
+        g = lossScale.gate(scope, g);
+      }
       applies.add(applyOne(scope, vars.get(i), g));
     }
-    return scope
-        .withControlDependencies(applies)
-        .withName("step")
-        .assignAdd(iterations, scope.constant(1L));
+    if (lossScale == null) {
+      return scope
+          .withControlDependencies(applies)
+          .withName("step")
+          .assignAdd(iterations, scope.constant(1L));
+    }
+    // A skipped step leaves the updates and the step count dead (not run); the scale update and
+    // the BatchNorm statistics run either way.
+    List<Op> updates = applies.subList(alsoRun.size(), applies.size());
+    Op step =
+        scope
+            .withControlDependencies(updates)
+            .withName("step")
+            .assignAdd(iterations, scope.constant(1L));
+    List<Op> all = new ArrayList<>(alsoRun);
+    all.add(step);
+    all.add(lossScale.update(scope));
+    return tf.withSubScope("optimizer").withControlDependencies(all).withName("train_step").noOp();
   }
 
   /** Builds the update of one variable given its gradient. */

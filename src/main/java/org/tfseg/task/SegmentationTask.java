@@ -92,7 +92,8 @@ public final class SegmentationTask {
         metrics(experiment.training().metrics(), experiment.training().threshold()),
         experiment.seed(),
         train.height(),
-        train.width());
+        train.width(),
+        experiment.training().precision());
   }
 
   /** The experiment's callbacks, in configuration order. */

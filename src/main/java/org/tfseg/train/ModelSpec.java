@@ -3,6 +3,7 @@ package org.tfseg.train;
 import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.op.Ops;
+import org.tfseg.graph.Precision;
 import org.tfseg.loss.Loss;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.SegmentationModel;
@@ -12,7 +13,8 @@ import org.tfseg.optim.Optimizer;
  * Everything a graph needs to be built for one experiment (the "task" of TF Model Garden):
  * architecture, input size, objective, optimizer factory and metrics. {@code height × width} is the
  * evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs when
- * the training split is randomly cropped (the models are fully convolutional).
+ * the training split is randomly cropped (the models are fully convolutional). {@code precision} is
+ * the Keras mixed-precision policy of both towers.
  */
 public record ModelSpec(
     SegmentationModel model,
@@ -24,7 +26,34 @@ public record ModelSpec(
     List<StreamingMetric> metrics,
     long seed,
     int trainHeight,
-    int trainWidth) {
+    int trainWidth,
+    Precision precision) {
+  /** Float32. */
+  public ModelSpec(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      Loss loss,
+      Function<Ops, Optimizer> optimizer,
+      List<StreamingMetric> metrics,
+      long seed,
+      int trainHeight,
+      int trainWidth) {
+    this(
+        model,
+        height,
+        width,
+        channels,
+        loss,
+        optimizer,
+        metrics,
+        seed,
+        trainHeight,
+        trainWidth,
+        Precision.FLOAT32);
+  }
+
   /** Training and evaluation at the same size. */
   public ModelSpec(
       SegmentationModel model,
