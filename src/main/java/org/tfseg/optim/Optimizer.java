@@ -14,6 +14,7 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.ReluRewire;
 import org.tfseg.graph.ScopeCache;
 
 /**
@@ -75,6 +76,7 @@ public abstract class Optimizer {
       grads = graph.addGradients(lossScale.scaled(scaleOps, loss).asOutput(), xs);
       grads = lossScale.unscale(scaleOps, grads);
     }
+    ReluRewire.apply(graph, "gradients");
     List<Op> applies = new ArrayList<>(alsoRun);
     // The Apply* ops update the variables in place, and a variable's read (Identity of a ref)
     // shares its buffer: without this barrier an update may run while the backward pass of a lower
