@@ -93,6 +93,9 @@ public final class SegmentationTask {
         experiment.seed(),
         train.height(),
         train.width(),
+        experiment.training().regularization() == null
+            ? null
+            : experiment.training().regularization().build(),
         experiment.training().precision());
   }
 

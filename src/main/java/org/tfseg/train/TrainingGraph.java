@@ -84,14 +84,14 @@ public final class TrainingGraph implements AutoCloseable {
     Ops trainTf = tf.withSubScope("train");
     Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary, precision);
     List<Operand<TFloat32>> trainLogits = float32(trainTf, spec.model().build(train, images));
-    this.trainLoss = spec.loss().build(trainTf, trainLogits, targets);
+    this.trainLoss = withPenalty(trainTf, spec.loss().build(trainTf, trainLogits, targets));
     Operand<TFloat32> trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
     this.trainStep = optimizer.minimize(trainLoss, store.trainable(), train.updateOps(), lossScale);
 
     Ops evalTf = tf.withSubScope("eval");
     Layers eval = new Layers(evalTf, store, false, null, null, precision);
     List<Operand<TFloat32>> evalLogits = float32(evalTf, spec.model().build(eval, evalImages));
-    this.evalLoss = spec.loss().build(evalTf, evalLogits, evalTargets);
+    this.evalLoss = withPenalty(evalTf, spec.loss().build(evalTf, evalLogits, evalTargets));
     this.evalProbabilities = Heads.probabilities(evalTf, evalLogits.get(0));
     for (StreamingMetric m : spec.metrics()) {
       trainStats.add(m.statistics(trainTf, trainProbs, targets));
@@ -117,6 +117,24 @@ public final class TrainingGraph implements AutoCloseable {
     return lossScale;
   }
 
+  /**
+   * The loss plus the weight penalty, if any: Keras adds {@code model.losses} to the loss of
+   * training and of evaluation alike, so {@code loss} and {@code val_loss} both include it.
+   */
+  private Operand<TFloat32> withPenalty(Ops tf, Operand<TFloat32> loss) {
+    if (spec.regularization() == null) {
+      return loss;
+    }
+    Ops scope = tf.withSubScope("regularization");
+    return scope.math.add(loss, spec.regularization().build(scope, store.trainable()));
+  }
+
+  /** The training loss a step fetches (with the weight penalty, if any). */
+  Operand<TFloat32> trainLoss() {
+    return trainLoss;
+  }
+
+  /** One optimizer step; the result holds the learning rate the step used. */
   public StepResult train(TFloat32 batchImages, TFloat32 batchTargets) {
     return run(images, targets, batchImages, batchTargets, trainLoss, trainStats, trainStep);
   }
@@ -136,7 +154,7 @@ public final class TrainingGraph implements AutoCloseable {
     Session.Runner r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
     stats.forEach(list -> list.forEach(r::fetch));
     if (target != null) {
-      r.addTarget(target);
+      r.addTarget(target).fetch(optimizer.stepLearningRate());
     }
     try (Result res = r.run()) {
       double[][] values = new double[stats.size()][];
@@ -147,7 +165,9 @@ public final class TrainingGraph implements AutoCloseable {
           values[i][j] = ((TFloat64) res.get(k++)).getDouble();
         }
       }
-      return new StepResult(((TFloat32) res.get(0)).getFloat(), (int) x.shape().get(0), values);
+      double rate = target != null ? ((TFloat32) res.get(k)).getFloat() : Double.NaN;
+      return new StepResult(
+          ((TFloat32) res.get(0)).getFloat(), (int) x.shape().get(0), values, rate);
     }
   }
 

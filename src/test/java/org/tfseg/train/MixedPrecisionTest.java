@@ -39,6 +39,7 @@ class MixedPrecisionTest {
         1,
         H,
         W,
+        null,
         precision);
   }
 
