@@ -103,6 +103,12 @@ final class BenchmarkCommand implements Command {
     out.printf(
         "throughput: %.2f images/s; %d cores available%n",
         batch * 1000.0 / b.mean(), Runtime.getRuntime().availableProcessors());
+    long rss = org.tfseg.runtime.PeakRss.kilobytes();
+    if (rss > 0) {
+      out.printf(
+          "peak RSS: %.2f GB (precision %s)%n",
+          rss / 1e6, e.training().precision().name().toLowerCase(java.util.Locale.ROOT));
+    }
     return 0;
   }
 }

@@ -3,6 +3,7 @@ package org.tfseg.config;
 import java.util.List;
 import org.tfseg.callback.CallbackConfig;
 import org.tfseg.callback.MonitoredConfig;
+import org.tfseg.graph.Precision;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
 import org.tfseg.optim.RegularizationConfig;
@@ -27,6 +28,7 @@ import org.tfseg.optim.RegularizationConfig;
  * @param lossGrowthFactor a training step's loss above this many times the run's first step loss
  *     (the untrained model's) means the run diverged (default 100, > 1)
  * @param regularization an L2 weight penalty added to the loss (optional; default none)
+ * @param precision Keras mixed-precision policy (default {@code float32})
  */
 public record TrainingConfig(
     Integer batchSize,
@@ -40,7 +42,8 @@ public record TrainingConfig(
     CheckpointConfig checkpoints,
     Double lossUpperBound,
     Double lossGrowthFactor,
-    RegularizationConfig regularization) {
+    RegularizationConfig regularization,
+    Precision precision) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -56,6 +59,7 @@ public record TrainingConfig(
     Check.atLeast(maxSteps, 1, "max_steps");
     lossUpperBound = Check.orDefault(lossUpperBound, 1e6);
     lossGrowthFactor = Check.orDefault(lossGrowthFactor, 100.0);
+    precision = Check.orDefault(precision, Precision.FLOAT32);
     Check.positive(lossUpperBound, "loss_upper_bound");
     if (!(lossGrowthFactor > 1)) {
       throw new InvalidConfigException(

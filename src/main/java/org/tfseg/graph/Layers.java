@@ -8,6 +8,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -39,6 +40,9 @@ public final class Layers {
   /** Epsilon of the BatchNorm layers that do not name their own. */
   private final float bnEpsilon;
 
+  /** The layers' compute type (the variables are float32 in every policy). */
+  private final Precision precision;
+
   /**
    * @param randomStep a scalar that changes every training step (the optimizer's iteration
    *     counter): it seeds dropout masks so they differ per step yet are reproducible; may be null
@@ -51,6 +55,22 @@ public final class Layers {
       boolean training,
       Operand<TInt64> randomStep,
       List<SummaryRow> summary) {
+    this(tf, store, training, randomStep, summary, Precision.FLOAT32);
+  }
+
+  /**
+   * A tower computing under a Keras mixed-precision policy: layer inputs and weights are cast to
+   * {@link Precision#computeType()} where a layer reads them; BatchNorm keeps float32 parameters
+   * and statistics (FusedBatchNorm's float32 scale/offset/mean/variance with low-type activations).
+   */
+  public Layers(
+      Ops tf,
+      VariableStore store,
+      boolean training,
+      Operand<TInt64> randomStep,
+      List<SummaryRow> summary,
+      Precision precision) {
+    this.precision = precision;
     this.tf = tf;
     this.store = store;
     this.training = training;
@@ -70,6 +90,7 @@ public final class Layers {
     this.updateOps = base.updateOps;
     this.bnMomentum = bnMomentum;
     this.bnEpsilon = bnEpsilon;
+    this.precision = base.precision;
   }
 
   /**
@@ -118,11 +139,13 @@ public final class Layers {
             spec.kernelInit(),
             true);
     Ops t = ops(name);
+    x = compute(t, x);
+    Operand<TFloat32> k = like(t, kernel.value(), x);
     Operand<TFloat32> y;
     if (spec.dilation() == 1) {
-      y = t.nn.conv2d(x, kernel.value(), strides(spec.stride()), spec.padding().name());
+      y = t.nn.conv2d(x, k, strides(spec.stride()), spec.padding().name());
     } else {
-      y = atrous(t, x, kernel.value(), spec);
+      y = atrous(t, x, k, spec);
     }
     y = maybeBias(name, t, y, spec.filters(), spec.useBias());
     return record(name, "Conv2D", y, before);
@@ -189,8 +212,10 @@ public final class Layers {
     Operand<TInt32> outShape =
         t.concat(
             List.of(batch, t.constant(new int[] {out[0], out[1], spec.filters()})), t.constant(0));
+    x = compute(t, x);
     Operand<TFloat32> y =
-        t.nn.conv2dBackpropInput(outShape, kernel.value(), x, strides(s), spec.padding().name());
+        t.nn.conv2dBackpropInput(
+            outShape, like(t, kernel.value(), x), x, strides(s), spec.padding().name());
     // Static shape for the layers that follow (EnsureShape has no C++ gradient; Reshape has).
     y = t.reshape(y, t.constant(new int[] {-1, out[0], out[1], spec.filters()}));
     y = maybeBias(name, t, y, spec.filters(), spec.useBias());
@@ -215,7 +240,9 @@ public final class Layers {
             Initializer.glorotUniform(),
             true);
     Ops t = ops(name);
-    Operand<TFloat32> y = t.nn.depthwiseConv2dNative(x, k.value(), strides(stride), padding.name());
+    x = compute(t, x);
+    Operand<TFloat32> y =
+        t.nn.depthwiseConv2dNative(x, like(t, k.value(), x), strides(stride), padding.name());
     y = maybeBias(name, t, y, inC * multiplier, useBias);
     return record(name, "DepthwiseConv2D", y, before);
   }
@@ -226,7 +253,7 @@ public final class Layers {
       return y;
     }
     ModelVariable bias = store.get(name + "/bias", Shape.of(channels), Initializer.zeros(), true);
-    return t.nn.biasAdd(y, bias.value());
+    return t.nn.biasAdd(y, like(t, bias.value(), y));
   }
 
   // ---- normalisation ------------------------------------------------------------------------
@@ -309,13 +336,15 @@ public final class Layers {
   }
 
   public Operand<TFloat32> add(String name, Operand<TFloat32> a, Operand<TFloat32> b) {
-    return record(name, "Add", ops(name).math.add(a, b), store.parameterCount());
+    Ops t = ops(name);
+    return record(name, "Add", t.math.add(compute(t, a), compute(t, b)), store.parameterCount());
   }
 
   /** Keras {@code Concatenate} on the channel axis. */
   public Operand<TFloat32> concat(String name, List<Operand<TFloat32>> xs) {
     Ops t = ops(name);
-    return record(name, "Concatenate", t.concat(xs, t.constant(3)), store.parameterCount());
+    List<Operand<TFloat32>> same = xs.stream().map(x -> compute(t, x)).toList();
+    return record(name, "Concatenate", t.concat(same, t.constant(3)), store.parameterCount());
   }
 
   /**
@@ -332,7 +361,7 @@ public final class Layers {
       Operand<TFloat32> u = t.random.statelessRandomUniform(t.shape(x), seed);
       Operand<TFloat32> keep =
           t.dtypes.cast(t.math.greaterEqual(u, t.constant((float) rate)), TFloat32.class);
-      y = t.math.mul(x, t.math.mul(keep, t.constant((float) (1.0 / (1.0 - rate)))));
+      y = t.math.mul(x, like(t, t.math.mul(keep, t.constant((float) (1.0 / (1.0 - rate)))), x));
     }
     return record(name, "Dropout", y, store.parameterCount());
   }
@@ -364,7 +393,7 @@ public final class Layers {
         t.pad(
             x,
             t.constant(new int[][] {{0, 0}, {top, bottom}, {left, right}, {0, 0}}),
-            t.constant(0f));
+            like(t, t.constant(0f), x));
     return record(name, "ZeroPadding2D", y, store.parameterCount());
   }
 
@@ -387,12 +416,57 @@ public final class Layers {
     return record(name, "Resizing", resize(ops(name), x, height, width), store.parameterCount());
   }
 
+  /** ResizeBilinear outputs float32 whatever its input; the result is cast back to x's type. */
   static Operand<TFloat32> resize(Ops t, Operand<TFloat32> x, int height, int width) {
-    return t.image.resizeBilinear(
-        x, t.constant(new int[] {height, width}), ResizeBilinear.halfPixelCenters(true));
+    return like(
+        t,
+        t.image.resizeBilinear(
+            x, t.constant(new int[] {height, width}), ResizeBilinear.halfPixelCenters(true)),
+        x);
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  public Precision precision() {
+    return precision;
+  }
+
+  /**
+   * {@code x} in this tower's compute type (a float32 activation entering a layer is cast, as a
+   * Keras layer casts its inputs to its policy's compute dtype).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Operand<TFloat32> compute(Ops t, Operand<TFloat32> x) {
+    if (!precision.mixed()
+        || x.asOutput().dataType() != DataType.DT_FLOAT
+        || x.asOutput().dataType() == precision.computeDataType()) {
+      return x;
+    }
+    return (Operand<TFloat32>) (Operand) t.dtypes.cast(x, (Class) precision.computeType());
+  }
+
+  /** {@code x} cast to the type of {@code like} (itself when they agree). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Operand<TFloat32> like(Ops t, Operand<TFloat32> x, Operand<?> like) {
+    if (x.asOutput().dataType() == like.asOutput().dataType()) {
+      return x;
+    }
+    Class<?> type =
+        switch (like.asOutput().dataType()) {
+          case DT_BFLOAT16 -> org.tensorflow.types.TBfloat16.class;
+          case DT_HALF -> org.tensorflow.types.TFloat16.class;
+          default -> TFloat32.class;
+        };
+    return (Operand<TFloat32>) (Operand) t.dtypes.cast(x, (Class) type);
+  }
+
+  /** A float32 view of a possibly low-type tensor: model outputs, before heads and losses. */
+  public static Operand<TFloat32> toFloat(Ops t, Operand<TFloat32> x) {
+    if (x.asOutput().dataType() == DataType.DT_FLOAT) {
+      return x;
+    }
+    return t.dtypes.cast(x, TFloat32.class);
+  }
 
   /** Records a summary row for a weightless op the model computes itself (e.g. an input). */
   public Operand<TFloat32> record(

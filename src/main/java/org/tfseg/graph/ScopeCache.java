@@ -27,7 +27,7 @@ public final class ScopeCache {
     if (scope == null) {
       int slash = path.lastIndexOf('/');
       Ops parent = slash < 0 ? base : get(path.substring(0, slash));
-      scope = parent.withSubScope(path.substring(slash + 1));
+      scope = FastScope.subScope(parent, path.substring(slash + 1));
       scopes.put(path, scope);
     }
     return scope;

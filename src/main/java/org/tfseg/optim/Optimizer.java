@@ -15,6 +15,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt64;
 import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.ReluRewire;
 import org.tfseg.graph.ScopeCache;
 
 /**
@@ -76,8 +77,27 @@ public abstract class Optimizer {
    * updates) run in the same step.
    */
   public Op minimize(Operand<TFloat32> loss, List<ModelVariable> vars, List<Op> alsoRun) {
+    return minimize(loss, vars, alsoRun, null);
+  }
+
+  /**
+   * {@link #minimize(Operand, List, List)} with a dynamic loss scale (null: none): the scaled loss
+   * is differentiated, the gradients unscaled, and the updates and the step count are skipped in a
+   * step whose gradients are not all finite (the BatchNorm statistics still update, as in Keras).
+   */
+  public Op minimize(
+      Operand<TFloat32> loss, List<ModelVariable> vars, List<Op> alsoRun, LossScale lossScale) {
     Output<?>[] xs = vars.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
-    Output<?>[] grads = ((org.tensorflow.Graph) tf.scope().env()).addGradients(loss.asOutput(), xs);
+    org.tensorflow.Graph graph = (org.tensorflow.Graph) tf.scope().env();
+    Output<?>[] grads;
+    if (lossScale == null) {
+      grads = graph.addGradients(loss.asOutput(), xs);
+    } else {
+      Ops scaleOps = tf.withSubScope("optimizer");
+      grads = graph.addGradients(lossScale.scaled(scaleOps, loss).asOutput(), xs);
+      grads = lossScale.unscale(scaleOps, grads);
+    }
+    ReluRewire.apply(graph, "gradients");
     List<Op> applies = new ArrayList<>(alsoRun);
     // The Apply* ops update the variables in place, and a variable's read (Identity of a ref)
     // shares its buffer: without this barrier an update may run while the backward pass of a lower
@@ -89,6 +109,9 @@ public abstract class Optimizer {
       barrier.add(g.op());
     }
     barrier.add(loss.op());
+    if (lossScale != null) {
+      barrier.add(lossScale.finite().op());
+    }
     // One barrier op: every update depends on it, it depends on every gradient (N + M control
     // edges, not N·M, which made large graphs slow to build and optimise).
     Ops optimizer = tf.withSubScope("optimizer");
@@ -103,6 +126,9 @@ public abstract class Optimizer {
     if (options.clipping() != null) {
       gradients = options.clipping().apply(scope.withSubScope("clip"), gradients);
     }
+    if (lossScale != null) { // a skipped step runs none of the updates below
+      gradients = gradients.stream().map(g -> lossScale.gate(scope, g)).toList();
+    }
     if (options.schedule() != null) {
       stepRate = scheduled(scope, scope.dtypes.cast(iterations, TFloat64.class));
       applies.add(scope.withName("store_learning_rate").assign(learningRate, stepRate));
@@ -114,17 +140,32 @@ public abstract class Optimizer {
       Ops update = scope;
       if (wd != null && !WeightGroup.any(options.excludeFromWeightDecay(), var)) {
         // Keras: variable.assign_sub(variable·wd·lr), before the update reads the variable.
+        Operand<TFloat32> rate = lossScale == null ? stepRate : lossScale.gate(scope, stepRate);
         Op decayed =
             scope.assignSub(
-                var.variable(), scope.math.mul(scope.math.mul(var.variable(), wd), stepRate));
+                var.variable(), scope.math.mul(scope.math.mul(var.variable(), wd), rate));
         update = scope.withControlDependencies(List.of(decayed));
       }
       applies.add(applyOne(update, var, gradients.get(i)));
     }
-    return scope
-        .withControlDependencies(applies)
-        .withName("step")
-        .assignAdd(iterations, scope.constant(1L));
+    if (lossScale == null) {
+      return scope
+          .withControlDependencies(applies)
+          .withName("step")
+          .assignAdd(iterations, scope.constant(1L));
+    }
+    // A skipped step leaves the updates and the step count dead (not run); the scale update and
+    // the BatchNorm statistics run either way.
+    List<Op> updates = applies.subList(alsoRun.size(), applies.size());
+    Op step =
+        scope
+            .withControlDependencies(updates)
+            .withName("step")
+            .assignAdd(iterations, scope.constant(1L));
+    List<Op> all = new ArrayList<>(alsoRun);
+    all.add(step);
+    all.add(lossScale.update(scope));
+    return tf.withSubScope("optimizer").withControlDependencies(all).withName("train_step").noOp();
   }
 
   /** The schedule's rate at {@code step}, rounded to float32 once. */

@@ -95,7 +95,8 @@ public final class SegmentationTask {
         train.width(),
         experiment.training().regularization() == null
             ? null
-            : experiment.training().regularization().build());
+            : experiment.training().regularization().build(),
+        experiment.training().precision());
   }
 
   /** The experiment's callbacks, in configuration order. */

@@ -3,6 +3,7 @@ package org.tfseg.train;
 import java.util.List;
 import java.util.function.Function;
 import org.tensorflow.op.Ops;
+import org.tfseg.graph.Precision;
 import org.tfseg.loss.Loss;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.SegmentationModel;
@@ -14,7 +15,8 @@ import org.tfseg.optim.Optimizer;
  * architecture, input size, objective, optimizer factory and metrics. {@code height × width} is the
  * evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs when
  * the training split is randomly cropped (the models are fully convolutional). {@code
- * regularization} (or null) is the weight penalty added to the loss.
+ * regularization} (or null) is the weight penalty added to the loss; {@code precision} is the Keras
+ * mixed-precision policy of both towers.
  */
 public record ModelSpec(
     SegmentationModel model,
@@ -27,8 +29,37 @@ public record ModelSpec(
     long seed,
     int trainHeight,
     int trainWidth,
-    L2Penalty regularization) {
-  /** No weight penalty. */
+    L2Penalty regularization,
+    Precision precision) {
+  /** Float32. */
+  public ModelSpec(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      Loss loss,
+      Function<Ops, Optimizer> optimizer,
+      List<StreamingMetric> metrics,
+      long seed,
+      int trainHeight,
+      int trainWidth,
+      L2Penalty regularization) {
+    this(
+        model,
+        height,
+        width,
+        channels,
+        loss,
+        optimizer,
+        metrics,
+        seed,
+        trainHeight,
+        trainWidth,
+        regularization,
+        Precision.FLOAT32);
+  }
+
+  /** No weight penalty, float32. */
   public ModelSpec(
       SegmentationModel model,
       int height,
@@ -51,10 +82,11 @@ public record ModelSpec(
         seed,
         trainHeight,
         trainWidth,
-        null);
+        null,
+        Precision.FLOAT32);
   }
 
-  /** Training and evaluation at the same size, no weight penalty. */
+  /** Training and evaluation at the same size, no weight penalty, float32. */
   public ModelSpec(
       SegmentationModel model,
       int height,

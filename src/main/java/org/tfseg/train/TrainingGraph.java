@@ -14,12 +14,14 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tfseg.graph.Layers;
 import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.Precision;
 import org.tfseg.graph.SummaryRow;
 import org.tfseg.graph.Tensors;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.Heads;
 import org.tfseg.model.ModelSummary;
+import org.tfseg.optim.LossScale;
 import org.tfseg.optim.Optimizer;
 import org.tfseg.run.CheckpointCheck;
 
@@ -48,6 +50,7 @@ public final class TrainingGraph implements AutoCloseable {
   private final List<SummaryRow> summary = new ArrayList<>();
   private final List<Placeholder<TFloat32>> weightFeeds = new ArrayList<>();
   private final List<Op> weightAssigns = new ArrayList<>();
+  private final LossScale lossScale;
 
   public TrainingGraph(ModelSpec spec) {
     this.spec = spec;
@@ -75,16 +78,19 @@ public final class TrainingGraph implements AutoCloseable {
     this.store = new VariableStore(tf, spec.seed());
     this.optimizer = spec.optimizer().apply(tf);
 
+    Precision precision = spec.precision();
+    PrecisionSupport.warnIfSlow(precision, System.err);
+    this.lossScale = precision.scalesLoss() ? new LossScale(tf) : null;
     Ops trainTf = tf.withSubScope("train");
-    Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary);
-    List<Operand<TFloat32>> trainLogits = spec.model().build(train, images);
+    Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary, precision);
+    List<Operand<TFloat32>> trainLogits = float32(trainTf, spec.model().build(train, images));
     this.trainLoss = withPenalty(trainTf, spec.loss().build(trainTf, trainLogits, targets));
     Operand<TFloat32> trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
-    this.trainStep = optimizer.minimize(trainLoss, store.trainable(), train.updateOps());
+    this.trainStep = optimizer.minimize(trainLoss, store.trainable(), train.updateOps(), lossScale);
 
     Ops evalTf = tf.withSubScope("eval");
-    Layers eval = new Layers(evalTf, store, false, null, null);
-    List<Operand<TFloat32>> evalLogits = spec.model().build(eval, evalImages);
+    Layers eval = new Layers(evalTf, store, false, null, null, precision);
+    List<Operand<TFloat32>> evalLogits = float32(evalTf, spec.model().build(eval, evalImages));
     this.evalLoss = withPenalty(evalTf, spec.loss().build(evalTf, evalLogits, evalTargets));
     this.evalProbabilities = Heads.probabilities(evalTf, evalLogits.get(0));
     for (StreamingMetric m : spec.metrics()) {
@@ -99,6 +105,16 @@ public final class TrainingGraph implements AutoCloseable {
     }
     this.session = new Session(graph);
     session.initialize();
+  }
+
+  /** Model outputs in float32 (heads, losses and metrics are float32 under every policy). */
+  private static List<Operand<TFloat32>> float32(Ops tf, List<Operand<TFloat32>> outputs) {
+    return outputs.stream().map(o -> Layers.toFloat(tf, o)).toList();
+  }
+
+  /** The dynamic loss scale of a {@code mixed_float16} graph; null otherwise. */
+  public LossScale lossScale() {
+    return lossScale;
   }
 
   /**
