@@ -21,6 +21,7 @@ import org.tfseg.metric.Metrics;
  *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
  * @param checkpoints when periodic checkpoints are written and how many are kept (default: at each
  *     epoch end, keep 3)
+ * @param distribution replicas in this process and cluster timeouts (default: one replica)
  */
 public record TrainingConfig(
     Integer batchSize,
@@ -31,7 +32,8 @@ public record TrainingConfig(
     Double threshold,
     List<CallbackConfig> callbacks,
     Long maxSteps,
-    CheckpointConfig checkpoints) {
+    CheckpointConfig checkpoints,
+    DistributionConfig distribution) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -43,6 +45,7 @@ public record TrainingConfig(
     threshold = Check.orDefault(threshold, 0.5);
     callbacks = Check.listOrEmpty(callbacks);
     checkpoints = Check.orDefault(checkpoints, CheckpointConfig.defaults());
+    distribution = Check.orDefault(distribution, DistributionConfig.defaults());
     Metrics.checkNoDuplicates(metrics, "metrics");
     Check.atLeast(maxSteps, 1, "max_steps");
     int sod = metrics.indexOf(Metric.SOD);

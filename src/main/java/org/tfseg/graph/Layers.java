@@ -39,6 +39,9 @@ public final class Layers {
   /** Epsilon of the BatchNorm layers that do not name their own. */
   private final float bnEpsilon;
 
+  /** Batch statistics of a replica of a split batch; null for a tower on its whole batch. */
+  private final ReplicaBatchNorm replicaBatchNorm;
+
   /**
    * @param randomStep a scalar that changes every training step (the optimizer's iteration
    *     counter): it seeds dropout masks so they differ per step yet are reproducible; may be null
@@ -59,9 +62,11 @@ public final class Layers {
     this.updateOps = new ArrayList<>();
     this.bnMomentum = null;
     this.bnEpsilon = BN_EPSILON;
+    this.replicaBatchNorm = null;
   }
 
-  private Layers(Layers base, Float bnMomentum, float bnEpsilon) {
+  private Layers(
+      Layers base, Float bnMomentum, float bnEpsilon, ReplicaBatchNorm replicaBatchNorm) {
     this.tf = base.tf;
     this.store = base.store;
     this.training = base.training;
@@ -70,6 +75,7 @@ public final class Layers {
     this.updateOps = base.updateOps;
     this.bnMomentum = bnMomentum;
     this.bnEpsilon = bnEpsilon;
+    this.replicaBatchNorm = replicaBatchNorm;
   }
 
   /**
@@ -81,7 +87,13 @@ public final class Layers {
     return new Layers(
         this,
         momentum == null ? bnMomentum : Float.valueOf(momentum.floatValue()),
-        epsilon == null ? bnEpsilon : epsilon.floatValue());
+        epsilon == null ? bnEpsilon : epsilon.floatValue(),
+        replicaBatchNorm);
+  }
+
+  /** The same training tower as one replica of a split batch, its BatchNorm layers {@code bn}'s. */
+  public Layers withReplicaBatchNorm(ReplicaBatchNorm bn) {
+    return new Layers(this, bnMomentum, bnEpsilon, bn);
   }
 
   public Ops tf() {
@@ -257,7 +269,9 @@ public final class Layers {
     Ops t = ops(name);
     boolean batchStats = training && gamma.trainable();
     Operand<TFloat32> y;
-    if (batchStats) {
+    if (batchStats && replicaBatchNorm != null) {
+      y = replicaBatchNorm.normalize(t, name, x, gamma, beta, mean, var, momentum, epsilon);
+    } else if (batchStats) {
       Operand<TFloat32> empty = t.constant(new float[0]);
       FusedBatchNorm<TFloat32, TFloat32> bn =
           t.nn.fusedBatchNorm(

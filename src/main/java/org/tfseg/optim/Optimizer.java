@@ -57,20 +57,33 @@ public abstract class Optimizer {
   public Op minimize(Operand<TFloat32> loss, List<ModelVariable> vars, List<Op> alsoRun) {
     Output<?>[] xs = vars.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
     Output<?>[] grads = ((org.tensorflow.Graph) tf.scope().env()).addGradients(loss.asOutput(), xs);
+    List<Operand<TFloat32>> typed = new ArrayList<>();
+    for (Output<?> g : grads) {
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> t = (Operand<TFloat32>) g;
+      typed.add(t);
+    }
+    return applyGradients(typed, vars, alsoRun);
+  }
+
+  /**
+   * The op that applies one step with the given gradients (one per variable, e.g. averaged over
+   * replicas) and then increments {@code iterations}; {@code alsoRun} run in the same step.
+   */
+  public Op applyGradients(
+      List<Operand<TFloat32>> grads, List<ModelVariable> vars, List<Op> alsoRun) {
     List<Op> applies = new ArrayList<>(alsoRun);
     // The Apply* ops update the variables in place, and a variable's read (Identity of a ref)
     // shares its buffer: without this barrier an update may run while the backward pass of a lower
     // layer still reads the weight, so some gradients came from half-updated weights (a race that
     // made two identical runs differ after the first step). Every update waits for every gradient.
     List<org.tensorflow.Operation> gradOps = new ArrayList<>();
-    for (Output<?> g : grads) {
+    for (Operand<TFloat32> g : grads) {
       gradOps.add(g.op());
     }
     Ops scope = tf.withSubScope("optimizer").withControlDependencyOps(gradOps);
     for (int i = 0; i < vars.size(); i++) {
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
-      applies.add(applyOne(scope, vars.get(i), g));
+      applies.add(applyOne(scope, vars.get(i), grads.get(i)));
     }
     return scope
         .withControlDependencies(applies)

@@ -19,6 +19,7 @@ import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
+import org.tfseg.data.Shard;
 import org.tfseg.eval.BatchEvaluation;
 import org.tfseg.eval.EvaluationReport;
 import org.tfseg.eval.Evaluator;
@@ -141,6 +142,14 @@ public final class SegmentationTask {
    * only.
    */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
+    return pipeline(samples, training, null);
+  }
+
+  /**
+   * A pipeline over {@code samples} that delivers only {@code shard}'s part of every global batch
+   * of {@code training.batch_size} (null: the whole batches).
+   */
+  public InputPipeline pipeline(List<SamplePair> samples, boolean training, Shard shard) {
     var d = experiment.data();
     Augmentation augmentation =
         training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
@@ -148,14 +157,14 @@ public final class SegmentationTask {
         new PipelineOptions(
             height(),
             width(),
-            experiment.training().batchSize(),
+            shard == null ? experiment.training().batchSize() : shard.batchSize(),
             training && d.shuffle(),
             experiment.seed(),
             d.parallelCalls(),
             d.prefetchBatches(),
             false,
             augmentation);
-    return new InputPipeline(samples, options);
+    return new InputPipeline(samples, options, shard);
   }
 
   /**

@@ -177,7 +177,7 @@ public final class Trainer {
       for (int batch = batchesDone; batch < stepsInEpoch && it.hasNext(); batch++) {
         callbacks.onTrainBatchBegin(batch, control);
         try (Batch b = it.next()) {
-          StepResult r = graph.train(b.images(), b.masks());
+          StepResult r = graph.train(b);
           if (!Double.isFinite(r.loss())) {
             throw new TrainingDiverged(
                 "loss became "
