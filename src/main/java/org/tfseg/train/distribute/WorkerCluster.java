@@ -263,7 +263,7 @@ public final class WorkerCluster implements ClusterLink {
     String who = null;
     for (int i = 0; i < workers() && who == null; i++) {
       if (i != worker() && !listening(i)) {
-        who = "worker " + i + " (" + config.workers().get(i) + ") is gone";
+        who = "worker " + i + " (" + config.workers().get(i) + ") is unreachable";
       }
     }
     Matcher m = TASK.matcher(message);
@@ -279,12 +279,17 @@ public final class WorkerCluster implements ClusterLink {
     return who + ": " + firstLine(message) + " (worker " + worker() + " stops)";
   }
 
+  /** TF's message on one line: without its "From /job:…:" prefixes and GRPC details, cut short. */
   private static String firstLine(String s) {
     if (s == null) {
       return "";
     }
-    String line = s.strip().split("\n", 2)[0];
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    String line =
+        s.replaceAll("From /job:\\S+:", " ")
+            .replaceAll("(?s)Additional GRPC error information.*", "")
+            .replaceAll("\\s+", " ")
+            .strip();
+    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
   }
 
   private static long hash(String s) {
