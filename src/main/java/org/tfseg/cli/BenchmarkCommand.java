@@ -1,13 +1,17 @@
 package org.tfseg.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.tfseg.config.Experiment;
 import org.tfseg.data.DataSplits;
+import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineBenchmark;
-import org.tfseg.data.PipelineOptions;
+import org.tfseg.io.OutputPaths;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.task.SegmentationTask;
 import org.tfseg.train.StepBenchmark;
@@ -54,22 +58,26 @@ final class BenchmarkCommand implements Command {
     if (line.hasOption("data")) {
       DataSplits splits = task.splits();
       var d = e.data();
-      PipelineOptions opts =
-          new PipelineOptions(
-              task.height(),
-              task.width(),
-              batch,
-              true,
-              e.seed(),
-              d.parallelCalls(),
-              d.prefetchBatches(),
-              false);
-      double ips =
-          PipelineBenchmark.run(splits.train(), opts, Cli.intValue(line, "steps", 3))
-              .imagesPerSecond();
+      Path cacheDir = Files.createTempDirectory("tfseg-benchmark-cache");
+      PipelineBenchmark.Result r;
+      try (InputPipeline pipeline = task.pipeline(splits.train(), true, cacheDir)) {
+        r = PipelineBenchmark.run(pipeline, Cli.intValue(line, "steps", 3));
+      } finally {
+        OutputPaths.discard(cacheDir);
+      }
       out.printf(
-          "input pipeline: %.0f images/s (%d images at %dx%d, batch %d, %d parallel calls)%n",
-          ips, splits.train().size(), task.height(), task.width(), batch, d.parallelCalls());
+          "input pipeline: %.0f images/s (%d images at %dx%d, batch %d, %d parallel calls,"
+              + " cache %s, %s); first epoch %.2f s, later epochs %.2f s each%n",
+          r.imagesPerSecond(),
+          splits.train().size(),
+          task.height(),
+          task.width(),
+          batch,
+          d.parallelCalls(),
+          d.cache().name().toLowerCase(Locale.ROOT),
+          d.augmentation() != null ? "augmented" : "not augmented",
+          r.firstEpochSeconds(),
+          r.seconds() / Cli.intValue(line, "steps", 3));
       return 0;
     }
     var t = e.data().trainingSize();

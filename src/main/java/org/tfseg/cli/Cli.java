@@ -88,6 +88,37 @@ final class Cli {
     }
   }
 
+  /** A port, 0..65535 (0: any free port). */
+  static int port(CommandLine line, String name, int fallback) {
+    String v = line.getOptionValue(name);
+    try {
+      int p = v == null ? fallback : Integer.parseInt(v);
+      if (p < 0 || p > 65535) {
+        throw new NumberFormatException();
+      }
+      return p;
+    } catch (NumberFormatException e) {
+      throw new UserError("--" + name + ": expected a port 0..65535, got '" + v + "'");
+    }
+  }
+
+  /** A positive long option, or {@code fallback} when absent. */
+  static long longValue(CommandLine line, String name, long fallback) {
+    String v = line.getOptionValue(name);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      long l = Long.parseLong(v);
+      if (l >= 1) {
+        return l;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserError("--" + name + ": expected a positive integer, got '" + v + "'");
+  }
+
   /** {@code --split}'s value, or {@code fallback} when it is absent. */
   static Split split(String arg, Split fallback) {
     if (arg == null) {

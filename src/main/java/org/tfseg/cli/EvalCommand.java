@@ -2,8 +2,9 @@ package org.tfseg.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.tfseg.UserError;
@@ -102,10 +103,11 @@ final class EvalCommand implements Command {
         EvalOutputs.reportFile(
             line.getOptionValue("out"), e, savedModel != null ? savedModel : checkpoint, split);
     Path panelFile = EvalPanel.fileFor(file);
-    if (panel > 0 && Files.exists(panelFile)) {
-      throw new UserError(
-          panelFile + ": already exists; refusing to overwrite (choose another --out)");
+    List<Path> outputs = new ArrayList<>(EvalOutputs.reportFiles(file, task.sodEvaluation()));
+    if (panel > 0) {
+      outputs.add(panelFile);
     }
+    EvalOutputs.requireWritable(outputs, task.samples(split));
     EvaluationReport report;
     BufferedImage picture = null;
     try (Predictor predictor =
@@ -130,7 +132,7 @@ final class EvalCommand implements Command {
       out.println("written: " + p);
     }
     if (picture != null) {
-      PngFiles.write(picture, panelFile);
+      PngFiles.writeAtomically(picture, panelFile);
       out.println("written: " + panelFile);
     }
     return 0;

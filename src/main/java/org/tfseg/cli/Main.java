@@ -1,6 +1,7 @@
 package org.tfseg.cli;
 
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +9,15 @@ import java.util.Map;
 import org.apache.commons.cli.ParseException;
 import org.tfseg.UserError;
 import org.tfseg.config.InvalidConfigException;
+import org.tfseg.io.OutputPaths;
 import org.tfseg.runtime.NativeLogs;
 import org.tfseg.train.Trainer;
 import org.tfseg.train.distribute.ClusterFailure;
 
 /**
  * {@code java -jar tfseg.jar [COMMAND] ARGS}. {@code tfseg EXPERIMENT.json} means {@code tfseg
- * train EXPERIMENT.json}. Exit codes: 0 success, 2 user error (one line, no stack trace), 1
- * internal error.
+ * train EXPERIMENT.json}. Exit codes: 0 success, 2 user error (one line, no stack trace; a path
+ * that cannot be read or written counts as one), 1 internal error or diverged training.
  */
 public final class Main {
   private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
@@ -28,7 +30,9 @@ public final class Main {
             new ExportCommand(),
             new PredictCommand(),
             new SummaryCommand(),
-            new BenchmarkCommand())) {
+            new BenchmarkCommand(),
+            new ServeCommand(),
+            new ServeBenchCommand())) {
       COMMANDS.put(c.name(), c);
     }
   }
@@ -77,6 +81,16 @@ public final class Main {
       err.println("tfseg: training diverged: " + e.getMessage());
       return 1;
     } catch (Exception | Error e) {
+      FileSystemException fs = fileSystemProblem(e);
+      if (fs != null) { // a path that cannot be read or written: the user's to fix
+        err.println(
+            "tfseg: error: "
+                + fs.getFile()
+                + ": "
+                + OutputPaths.reason(fs)
+                + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : ""));
+        return 2;
+      }
       err.println("tfseg: internal error: " + e);
       if (System.getenv("TFSEG_DEBUG") != null) {
         e.printStackTrace(err);
@@ -87,12 +101,22 @@ public final class Main {
     }
   }
 
+  /** The file-system error behind {@code e}, if that is what it is. */
+  private static FileSystemException fileSystemProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof FileSystemException fs && fs.getFile() != null) {
+        return fs;
+      }
+    }
+    return null;
+  }
+
   private static void printHelp(PrintStream out) {
     out.println("usage: java -jar tfseg.jar [COMMAND] ...");
     out.println("       java -jar tfseg.jar EXPERIMENT.json [--set key=value]...   (= train)");
     out.println();
     out.println("commands:");
-    COMMANDS.values().forEach(c -> out.printf("  %-10s %s%n", c.name(), c.summary()));
+    COMMANDS.values().forEach(c -> out.printf("  %-12s %s%n", c.name(), c.summary()));
     out.println();
     out.println("'java -jar tfseg.jar COMMAND --help' describes a command's options.");
   }

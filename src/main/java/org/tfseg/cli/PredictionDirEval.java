@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.tfseg.UserError;
+import org.tfseg.io.AtomicFiles;
 import org.tfseg.sod.BasNetProtocol;
 import org.tfseg.sod.BasNetReport;
 import org.tfseg.sod.PredictionDirEvaluator;
@@ -36,6 +39,12 @@ final class PredictionDirEval {
     Path preds = Path.of(line.getOptionValue("pred-dir"));
     Path gts = Path.of(line.getOptionValue("gt-dir"));
     Path file = line.hasOption("out") ? Path.of(line.getOptionValue("out")) : null;
+    if (file != null) {
+      EvalOutputs.requireWritable(
+          protocol.equals("pysod") ? SodReportFiles.files(file) : List.of(file),
+          new LinkedHashSet<>(List.of(preds, gts)),
+          "the folder of --pred-dir or --gt-dir");
+    }
     switch (protocol) {
       case "pysod" -> {
         SodReport report = PredictionDirEvaluator.evaluate(preds, gts);
@@ -60,9 +69,7 @@ final class PredictionDirEval {
             throw new UserError(
                 file + ": already exists; refusing to overwrite (choose another --out)");
           }
-          Path parent = file.toAbsolutePath().getParent();
-          Files.createDirectories(parent);
-          Files.writeString(file, report.toJson() + "\n");
+          AtomicFiles.writeString(file, report.toJson() + "\n");
           out.println("written: " + file);
         }
       }

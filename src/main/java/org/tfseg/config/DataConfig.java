@@ -1,6 +1,7 @@
 package org.tfseg.config;
 
 import org.tfseg.data.AugmentationConfig;
+import org.tfseg.data.SampleCache;
 import org.tfseg.data.source.SourceConfig;
 
 /**
@@ -21,6 +22,12 @@ import org.tfseg.data.source.SourceConfig;
  * @param splitOrder how the fractions carve train: {@code shuffled} (seeded permutation, default)
  *     or {@code sorted} (file-name order: train, then validation, then test)
  * @param augmentation random augmentation of the training split (optional: none)
+ * @param ignoreLabel the 8-bit value of void pixels in class-label targets (VOC's and Cityscapes'
+ *     255), left out of losses and metrics (optional: none; 0..255; multi-class models only)
+ * @param cache where decoded, resized samples are kept after the first epoch (default none)
+ * @param maxImagePixels images and masks whose header claims more pixels are refused before
+ *     anything is decoded (a decompression bomb; default PIL's {@code MAX_IMAGE_PIXELS},
+ *     89,478,485; >= 1)
  */
 public record DataConfig(
     ImageSize imageSize,
@@ -33,7 +40,13 @@ public record DataConfig(
     Integer prefetchBatches,
     Boolean shuffle,
     SplitOrder splitOrder,
-    AugmentationConfig augmentation) {
+    AugmentationConfig augmentation,
+    Integer ignoreLabel,
+    SampleCache cache,
+    Long maxImagePixels) {
+  /** PIL's {@code Image.MAX_IMAGE_PIXELS}: 1024 * 1024 * 1024 // 4 // 3. */
+  public static final long DEFAULT_MAX_IMAGE_PIXELS = 89_478_485L;
+
   public DataConfig {
     Check.required(imageSize, "image_size");
     imageSize.checkRange(8, 4096, "image_size");
@@ -44,6 +57,8 @@ public record DataConfig(
     prefetchBatches = Check.orDefault(prefetchBatches, 2);
     shuffle = Check.orDefault(shuffle, true);
     splitOrder = Check.orDefault(splitOrder, SplitOrder.SHUFFLED);
+    cache = Check.orDefault(cache, SampleCache.NONE);
+    Check.inRange(ignoreLabel, 0, 255, "ignore_label");
     Check.inRange(validationFraction, 0, 0.9, "validation_fraction");
     Check.inRange(testFraction, 0, 0.9, "test_fraction");
     if (validationFraction + testFraction >= 1) {
@@ -56,6 +71,8 @@ public record DataConfig(
     }
     Check.atLeast(parallelCalls, 1, "parallel_calls");
     Check.atLeast(prefetchBatches, 0, "prefetch_batches");
+    maxImagePixels = Check.orDefault(maxImagePixels, DEFAULT_MAX_IMAGE_PIXELS);
+    Check.atLeast(maxImagePixels, 1, "max_image_pixels");
     ImageSize crop = augmentation == null ? null : augmentation.randomCrop();
     if (crop != null && (crop.height() > imageSize.height() || crop.width() > imageSize.width())) {
       throw new InvalidConfigException(

@@ -58,6 +58,13 @@ public record Experiment(
           "data.augmentation.random_crop");
     }
     loss.checkOutputs(architecture.outputs(), "loss");
+    loss.checkClasses(architecture.numClasses(), "loss");
+    if (data.ignoreLabel() != null && architecture.numClasses() < 2) {
+      throw new InvalidConfigException(
+          "data.ignore_label",
+          "needs a multi-class model with class-label targets (model.num_classes >= 2); a"
+              + " sigmoid model's grey masks have no void label");
+    }
   }
 
   private static void checkMultiple(ImageSize size, int multiple, String key) {

@@ -126,12 +126,22 @@ public final class ExperimentLoader {
   private static final java.util.Set<String> NULLABLE = java.util.Set.of("$.model.encoder.weights");
 
   /**
-   * No value may be null (optional keys are omitted instead), except at {@link #NULLABLE} paths.
+   * No value may be null (optional keys are omitted instead), except at {@link #NULLABLE} paths,
+   * and no number may be infinite: JSON has no infinity, but Jackson reads {@code 1e999} as one.
    */
   private static void rejectNulls(JsonNode node, String path, String source) {
     if (node.isNull() && !NULLABLE.contains(path)) {
       throw new UserError(
           source + ": " + path + ": null is not allowed (omit the key to use its default)");
+    }
+    if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+      throw new UserError(
+          source
+              + ": "
+              + path
+              + ": must be a finite number, got one beyond the double range (it would read as "
+              + node.doubleValue()
+              + ")");
     }
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -152,7 +162,8 @@ public final class ExperimentLoader {
       return "unexpected content after the top-level value";
     }
     return m.replaceAll(
-        "\\[SourceConfig: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+            "\\[Source(Config)?: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $2, column $3")
+        .replaceAll("\\[Source(Config)?: [^\\]]*?; line: (\\d+)\\]", "line $2");
   }
 
   private static String firstLine(String s) {

@@ -21,6 +21,10 @@ import org.tfseg.metric.Metrics;
  *     {@code val_loss} or one of {@code metrics}, plain or {@code val_}-prefixed
  * @param checkpoints when periodic checkpoints are written and how many are kept (default: at each
  *     epoch end, keep 3)
+ * @param lossUpperBound a training step's loss or an epoch's {@code val_loss} above this means the
+ *     run diverged (TF Model Garden's {@code loss_upper_bound}; default 1e6, > 0)
+ * @param lossGrowthFactor a training step's loss above this many times the run's first step loss
+ *     (the untrained model's) means the run diverged (default 100, > 1)
  * @param distribution replicas in this process and cluster timeouts (default: one replica)
  */
 public record TrainingConfig(
@@ -33,6 +37,8 @@ public record TrainingConfig(
     List<CallbackConfig> callbacks,
     Long maxSteps,
     CheckpointConfig checkpoints,
+    Double lossUpperBound,
+    Double lossGrowthFactor,
     DistributionConfig distribution) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
@@ -48,6 +54,13 @@ public record TrainingConfig(
     distribution = Check.orDefault(distribution, DistributionConfig.defaults());
     Metrics.checkNoDuplicates(metrics, "metrics");
     Check.atLeast(maxSteps, 1, "max_steps");
+    lossUpperBound = Check.orDefault(lossUpperBound, 1e6);
+    lossGrowthFactor = Check.orDefault(lossGrowthFactor, 100.0);
+    Check.positive(lossUpperBound, "loss_upper_bound");
+    if (!(lossGrowthFactor > 1)) {
+      throw new InvalidConfigException(
+          "loss_growth_factor", "must be > 1, got " + Check.fmt(lossGrowthFactor));
+    }
     int sod = metrics.indexOf(Metric.SOD);
     if (sod >= 0) {
       throw new InvalidConfigException(

@@ -55,8 +55,12 @@ public final class InputPipeline implements AutoCloseable {
   private final Placeholder<TInt64> seedFeed;
   private final Placeholder<TString> imagePathFeed;
   private final Placeholder<TString> maskPathFeed;
+  private final Placeholder<TFloat32> allImagesFeed;
+  private final Placeholder<TFloat32> allMasksFeed;
   private final Op makeIterator;
   private final List<Output<?>> next;
+  private final CacheFill fill;
+  private SampleStore store;
   private EpochIterator current;
 
   /**
@@ -95,26 +99,50 @@ public final class InputPipeline implements AutoCloseable {
       requireReadable(sample.image());
       requireReadable(sample.mask());
     }
-    labels = commonLabels(this.samples);
-    mapFunction =
-        SampleMapFunction.create(options.height(), options.width(), labels, options.augmentation());
+    labels = withVoid(commonLabels(this.samples), options.ignoreLabel());
     int h = options.outputHeight();
     int w = options.outputWidth();
+    SampleCache cache = options.cache();
+    mapFunction =
+        switch (cache) {
+          case NONE ->
+              SampleMapFunction.create(
+                  options.height(), options.width(), labels, options.augmentation());
+          case MEMORY ->
+              SampleMapFunction.fromMemory(
+                  options.height(), options.width(), labels, options.augmentation());
+          case FILE ->
+              SampleMapFunction.fromFiles(
+                  options.height(), options.width(), labels, options.augmentation());
+        };
     graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
+      String name = "tfseg_input_" + INSTANCES.incrementAndGet();
       indexFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1)));
       seedFeed = tf.placeholder(TInt64.class, Placeholder.shape(Shape.of(-1, 2)));
       imagePathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
       maskPathFeed = tf.placeholder(TString.class, Placeholder.shape(Shape.of(-1)));
-      Operand<?> slices =
-          tf.data.tensorSliceDataset(
-              List.of(indexFeed, seedFeed, imagePathFeed, maskPathFeed),
-              List.of(Shape.scalar(), Shape.of(2), Shape.scalar(), Shape.scalar()));
+      int rh = options.height();
+      int rw = options.width();
+      allImagesFeed = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, rh, rw, 3)));
+      allMasksFeed = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, rh, rw, 1)));
+      List<Operand<?>> components = new ArrayList<>(List.of(indexFeed, seedFeed));
+      List<Shape> componentShapes = new ArrayList<>(List.of(Shape.scalar(), Shape.of(2)));
+      if (cache != SampleCache.MEMORY) {
+        // the image paths, or for a file cache the cache files
+        components.add(imagePathFeed);
+        componentShapes.add(Shape.scalar());
+      }
+      if (cache == SampleCache.NONE) {
+        components.add(maskPathFeed);
+        componentShapes.add(Shape.scalar());
+      }
+      Operand<?> slices = tf.data.tensorSliceDataset(components, componentShapes);
       Operand<?> mapped =
           tf.data.parallelMapDataset(
               slices,
-              List.of(),
+              cache == SampleCache.MEMORY ? List.of(allImagesFeed, allMasksFeed) : List.of(),
               tf.constant((long) options.parallelCalls()),
               mapFunction,
               TYPES,
@@ -138,16 +166,33 @@ public final class InputPipeline implements AutoCloseable {
                 dataset, tf.constant((long) options.prefetchBatches()), TYPES, batchShapes);
       }
       // A named iterator: an anonymous one loses its state between session runs.
-      Operand<?> iterator =
-          tf.data.iterator("tfseg_input_" + INSTANCES.incrementAndGet(), "", TYPES, batchShapes);
+      Operand<?> iterator = tf.data.iterator(name, "", TYPES, batchShapes);
       makeIterator = tf.data.makeIterator(dataset, iterator);
       next = tf.data.iteratorGetNext(iterator, TYPES, batchShapes).components();
+      fill =
+          cache == SampleCache.NONE
+              ? null
+              : new CacheFill(tf, this.samples, options, labels, name + "_fill");
       session = new Session(graph);
     } catch (RuntimeException e) {
       graph.close();
       mapFunction.close();
       throw e;
     }
+  }
+
+  /** {@code labels} with raw value {@code ignoreLabel} void; grey masks have no void label. */
+  private static LabelMap withVoid(LabelMap labels, int ignoreLabel) {
+    if (ignoreLabel < 0) {
+      return labels;
+    }
+    if (labels == null) {
+      throw new UserError(
+          "ignore_label "
+              + ignoreLabel
+              + " is set, but the data has grey mask targets, not class labels");
+    }
+    return labels.withVoid(ignoreLabel);
   }
 
   /** Number of samples. */
@@ -190,28 +235,69 @@ public final class InputPipeline implements AutoCloseable {
     long[][] seeds = new long[order.length][];
     String[] images = new String[order.length];
     String[] masks = new String[order.length];
+    SampleStore cached = cached();
     for (int i = 0; i < order.length; i++) {
       SamplePair sample = samples.get(order[i]);
       indices[i] = order[i];
       seeds[i] = sampleSeed(epochIndex, order[i]);
-      images[i] = sample.image().toAbsolutePath().toString();
+      images[i] =
+          cached != null && options.cache() == SampleCache.FILE
+              ? cached.file(order[i]).toString()
+              : sample.image().toAbsolutePath().toString();
       masks[i] = sample.mask().toAbsolutePath().toString();
     }
     try (TInt64 indexTensor = TInt64.vectorOf(indices);
         TInt64 seedTensor = TInt64.tensorOf(org.tensorflow.ndarray.StdArrays.ndCopyOf(seeds));
         TString imageTensor = TString.vectorOf(images);
-        TString maskTensor = TString.vectorOf(masks);
-        Result ignored =
-            session
-                .runner()
-                .feed(indexFeed, indexTensor)
-                .feed(seedFeed, seedTensor)
-                .feed(imagePathFeed, imageTensor)
-                .feed(maskPathFeed, maskTensor)
-                .addTarget(makeIterator)
-                .run()) {
-      current = new EpochIterator(order, skipBatches);
-      return current;
+        TString maskTensor = TString.vectorOf(masks)) {
+      Session.Runner runner =
+          session
+              .runner()
+              .feed(indexFeed, indexTensor)
+              .feed(seedFeed, seedTensor)
+              .addTarget(makeIterator);
+      if (options.cache() == SampleCache.MEMORY) {
+        runner.feed(allImagesFeed, cached.images()).feed(allMasksFeed, cached.masks());
+      } else {
+        runner.feed(imagePathFeed, imageTensor);
+        if (options.cache() == SampleCache.NONE) {
+          runner.feed(maskPathFeed, maskTensor);
+        }
+      }
+      try (Result ignored = runner.run()) {
+        current = new EpochIterator(order, skipBatches);
+        return current;
+      }
+    }
+  }
+
+  /**
+   * The decoded samples of a cached pipeline, decoding them on the first call (or, for a file cache
+   * left by an earlier run of the same samples, finding them on disk); null without a cache.
+   */
+  private SampleStore cached() {
+    if (fill == null || store != null) {
+      return store;
+    }
+    try {
+      store =
+          options.cache() == SampleCache.MEMORY
+              ? SampleStore.memory(samples.size(), options.height(), options.width())
+              : SampleStore.files(
+                  options.cacheDir(), samples, options.height(), options.width(), labels);
+      if (!store.complete()) {
+        fill.run(session, store::put);
+        store.finish();
+      }
+      return store;
+    } catch (RuntimeException e) { // TF status errors do not share one superclass
+      if (store != null) {
+        store.close();
+        store = null;
+      }
+      int[] all = order(0);
+      Arrays.sort(all);
+      throw e instanceof UserError ? e : culprit(e, all, 0);
     }
   }
 
@@ -247,6 +333,12 @@ public final class InputPipeline implements AutoCloseable {
   public void close() {
     if (current != null) {
       current.close();
+    }
+    if (store != null) {
+      store.close();
+    }
+    if (fill != null) {
+      fill.close();
     }
     session.close();
     graph.close();

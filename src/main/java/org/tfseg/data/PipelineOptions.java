@@ -16,6 +16,10 @@ import org.tfseg.UserError;
  * @param dropRemainder drop a last batch smaller than {@code batchSize}
  * @param augmentation per-sample augmentation after the resize, seeded by ({@code seed}, epoch,
  *     sample index); {@link Augmentation#NONE} for evaluation
+ * @param ignoreLabel the raw label value read as void ({@link LabelMap#VOID}), or −1 for none;
+ *     class-label targets only
+ * @param cache where decoded samples are kept between epochs
+ * @param cacheDir the folder of a {@link SampleCache#FILE} cache (null otherwise)
  */
 public record PipelineOptions(
     int height,
@@ -26,7 +30,10 @@ public record PipelineOptions(
     int parallelCalls,
     int prefetchBatches,
     boolean dropRemainder,
-    Augmentation augmentation) {
+    Augmentation augmentation,
+    int ignoreLabel,
+    SampleCache cache,
+    java.nio.file.Path cacheDir) {
   /** tf.data's AUTOTUNE value. */
   public static final int AUTOTUNE = -1;
 
@@ -37,6 +44,12 @@ public record PipelineOptions(
     if (augmentation == null) {
       throw new IllegalArgumentException("augmentation must not be null (use Augmentation.NONE)");
     }
+    if (ignoreLabel < -1 || ignoreLabel > 255) {
+      throw new IllegalArgumentException("ignore label " + ignoreLabel + " is not an 8-bit value");
+    }
+    if (cache == null || (cache == SampleCache.FILE) != (cacheDir != null)) {
+      throw new IllegalArgumentException("a file cache needs a folder, and only a file cache");
+    }
     if (batchSize < 1) {
       throw new UserError("batch size " + batchSize + " must be at least 1");
     }
@@ -46,6 +59,66 @@ public record PipelineOptions(
     if (prefetchBatches < 0 && prefetchBatches != AUTOTUNE) {
       throw new UserError("prefetch " + prefetchBatches + " must be at least 0 or -1 (auto)");
     }
+  }
+
+  /** No ignore label, no cache. */
+  public PipelineOptions(
+      int height,
+      int width,
+      int batchSize,
+      boolean shuffle,
+      long seed,
+      int parallelCalls,
+      int prefetchBatches,
+      boolean dropRemainder,
+      Augmentation augmentation) {
+    this(
+        height,
+        width,
+        batchSize,
+        shuffle,
+        seed,
+        parallelCalls,
+        prefetchBatches,
+        dropRemainder,
+        augmentation,
+        -1,
+        SampleCache.NONE,
+        null);
+  }
+
+  /** These options with {@code cache} (in {@code cacheDir} for a file cache). */
+  public PipelineOptions withCache(SampleCache cache, java.nio.file.Path cacheDir) {
+    return new PipelineOptions(
+        height,
+        width,
+        batchSize,
+        shuffle,
+        seed,
+        parallelCalls,
+        prefetchBatches,
+        dropRemainder,
+        augmentation,
+        ignoreLabel,
+        cache,
+        cache == SampleCache.FILE ? cacheDir : null);
+  }
+
+  /** These options with {@code ignoreLabel} (−1 for none). */
+  public PipelineOptions withIgnoreLabel(int ignoreLabel) {
+    return new PipelineOptions(
+        height,
+        width,
+        batchSize,
+        shuffle,
+        seed,
+        parallelCalls,
+        prefetchBatches,
+        dropRemainder,
+        augmentation,
+        ignoreLabel,
+        cache,
+        cacheDir);
   }
 
   /** Without augmentation. */

@@ -45,7 +45,8 @@ final class SampleDecoding {
    * {@code [h, w, 1]} class indices (as floats) of a label image through {@code map}: the raw 8-bit
    * values, never grey-converted or scaled. A grey palette (index i shown as (i, i, i)) reads as
    * its indices; a colour palette or RGB image fails, since TF decoders expose colours, not palette
-   * indices. A value {@code map} has no class for fails too.
+   * indices. A value {@code map} has no class for fails too; a value it declares void becomes
+   * {@link LabelMap#VOID}.
    */
   static Operand<TFloat32> labels(Ops tf, Operand<TString> bytes, LabelMap map) {
     Operand<TInt32> rgb = tf.dtypes.cast(rgb(tf, bytes), TInt32.class);
@@ -58,7 +59,8 @@ final class SampleDecoding {
     // checked first, so that a colour image is reported as such rather than as unmapped values
     Operand<TInt32> raw = tf.withControlDependencies(List.of(grey)).identity(red);
     Operand<TInt32> classes = tf.gather(tf.constant(map.table()), raw, tf.constant(0));
-    Operand<TInt32> unmapped = tf.dtypes.cast(tf.math.less(classes, tf.constant(0)), TInt32.class);
+    Operand<TInt32> unmapped =
+        tf.dtypes.cast(tf.math.equal(classes, tf.constant(LabelMap.UNMAPPED)), TInt32.class);
     Op mapped =
         tf.assertThat(
             tf.math.equal(tf.max(unmapped, tf.constant(new int[] {0, 1, 2})), tf.constant(0)),

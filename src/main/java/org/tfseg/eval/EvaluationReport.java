@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tfseg.UserError;
+import org.tfseg.io.AtomicFiles;
 import org.tfseg.sod.SodReport;
 import org.tfseg.sod.SodReportFiles;
 
@@ -73,11 +74,7 @@ public record EvaluationReport(
     report.put("images", images);
     ObjectNode m = report.putObject("metrics");
     metrics.forEach(m::put);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+    AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
     return List.of(file);
   }
 }

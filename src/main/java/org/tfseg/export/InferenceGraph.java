@@ -18,7 +18,7 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.image.DecodeImage;
+import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -30,6 +30,7 @@ import org.tfseg.graph.Tensors;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.model.Heads;
 import org.tfseg.model.SegmentationModel;
+import org.tfseg.run.CheckpointCheck;
 
 /**
  * The serving graph: the model's inference tower only (BatchNorm on moving statistics, no dropout,
@@ -44,6 +45,7 @@ public final class InferenceGraph implements Predictor {
   private final Operand<TFloat32> probabilities;
   private final Placeholder<TString> imageBytes;
   private final Operand<TFloat32> mask;
+  private final EncodedBatch batch;
 
   public InferenceGraph(SegmentationModel model, int height, int width, int channels, long seed) {
     graph = new Graph();
@@ -54,52 +56,49 @@ public final class InferenceGraph implements Predictor {
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, channels)));
     Ops towerTf = tf.withSubScope("eval");
     probabilities =
-        tf.withName(ServingSignatures.PROBABILITIES)
-            .identity(
-                Heads.probabilities(
-                    towerTf,
-                    model.build(new Layers(towerTf, store, false, null, null), images).get(0)));
+        tf.withName(ServingSignatures.PROBABILITIES).identity(tower(towerTf, store, model, images));
 
     imageBytes =
         tf.withName(ServingSignatures.BYTES_INPUT)
             .placeholder(TString.class, Placeholder.shape(Shape.scalar()));
     Ops bytesTf = tf.withSubScope("bytes");
-    Operand<TUint8> decoded =
-        bytesTf.image.decodeImage(
-            imageBytes,
-            new DecodeImage.Options[] {
-              DecodeImage.channels((long) channels), DecodeImage.expandAnimations(false)
-            });
-    Operand<TInt32> size =
-        bytesTf.slice(
-            bytesTf.shape(decoded),
-            bytesTf.constant(new int[] {0}),
-            bytesTf.constant(new int[] {2}));
-    Operand<TFloat32> x =
-        bytesTf.math.div(bytesTf.dtypes.cast(decoded, TFloat32.class), bytesTf.constant(255f));
-    x =
-        bytesTf.image.resizeBilinear(
-            bytesTf.expandDims(x, bytesTf.constant(0)),
-            bytesTf.constant(new int[] {height, width}),
-            ResizeBilinear.halfPixelCenters(true));
-    x = bytesTf.reshape(x, bytesTf.constant(new int[] {1, height, width, channels}));
-    Operand<TFloat32> p =
-        Heads.probabilities(
-            bytesTf, model.build(new Layers(bytesTf, store, false, null, null), x).get(0));
+    Operand<TUint8> decoded = EncodedBatch.decodeImage(bytesTf, imageBytes, channels);
+    Operand<TInt32> size = EncodedBatch.heightWidth(bytesTf, decoded);
+    Operand<TFloat32> x = EncodedBatch.toModelInput(bytesTf, decoded, height, width, channels);
+    Operand<TFloat32> p = tower(bytesTf, store, model, x);
     Operand<TFloat32> back =
         bytesTf.image.resizeBilinear(p, size, ResizeBilinear.halfPixelCenters(true));
-    mask =
-        tf.withName(ServingSignatures.MASK)
-            .squeeze(back, org.tensorflow.op.core.Squeeze.axis(List.of(0L)));
+    mask = tf.withName(ServingSignatures.MASK).squeeze(back, Squeeze.axis(List.of(0L)));
+
+    Ops batchTf = tf.withSubScope("batch");
+    batch =
+        new EncodedBatch(
+            tf,
+            height,
+            width,
+            channels,
+            (int) probabilities.shape().get(3),
+            images -> tower(batchTf, store, model, images));
     session = new Session(graph);
   }
 
-  /** Restores the model weights from a training checkpoint prefix (optimizer slots are ignored). */
+  /** The model's inference tower (shared weights) on a float batch → probabilities. */
+  private static Operand<TFloat32> tower(
+      Ops tf, VariableStore store, SegmentationModel model, Operand<TFloat32> x) {
+    return Heads.probabilities(tf, model.build(new Layers(tf, store, false, null, null), x).get(0));
+  }
+
+  /**
+   * Restores the model weights from a training checkpoint prefix (optimizer slots are ignored).
+   *
+   * @throws UserError naming the checkpoint if it is damaged or of another model
+   */
   public InferenceGraph restore(String checkpointPrefix) {
     if (!Files.exists(Path.of(checkpointPrefix + ".index"))) {
       throw new UserError(
           checkpointPrefix + ": no checkpoint there (expected " + checkpointPrefix + ".index)");
     }
+    CheckpointCheck.require(checkpointPrefix, CheckpointCheck.variables(graph));
     try {
       session.restore(checkpointPrefix);
     } catch (TFInvalidArgumentException | TensorFlowException e) {
@@ -128,7 +127,9 @@ public final class InferenceGraph implements Predictor {
     }
   }
 
-  /** Writes a SavedModel (tag {@code serve}) with both serving signatures into a new directory. */
+  /**
+   * Writes a SavedModel (tag {@code serve}) with the three serving signatures into a new directory.
+   */
   public void exportSavedModel(Path dir) {
     if (Files.exists(dir)) {
       throw new UserError(
@@ -136,20 +137,32 @@ public final class InferenceGraph implements Predictor {
     }
     Signature floats =
         Signature.builder()
+            .methodName(ServingSignatures.PREDICT_METHOD)
             .key(ServingSignatures.DEFAULT)
             .input(ServingSignatures.IMAGES, images)
             .output(ServingSignatures.PROBABILITIES, probabilities)
             .build();
     Signature bytes =
         Signature.builder()
+            .methodName(ServingSignatures.PREDICT_METHOD)
             .key(ServingSignatures.IMAGE_BYTES)
             .input(ServingSignatures.BYTES_INPUT, imageBytes)
             .output(ServingSignatures.MASK, mask)
             .build();
+    Signature bytesBatch =
+        Signature.builder()
+            .methodName(ServingSignatures.PREDICT_METHOD)
+            .key(ServingSignatures.IMAGE_BYTES_BATCH)
+            .input(ServingSignatures.BYTES_INPUT, batch.input)
+            .output(ServingSignatures.MASK, batch.mask)
+            .output(ServingSignatures.SIZE, batch.size)
+            .build();
     try {
       SavedModelBundle.exporter(dir.toString())
           .withFunctions(
-              SessionFunction.create(floats, session), SessionFunction.create(bytes, session))
+              SessionFunction.create(floats, session),
+              SessionFunction.create(bytes, session),
+              SessionFunction.create(bytesBatch, session))
           .export();
     } catch (IOException e) {
       throw new UncheckedIOException("writing the SavedModel to " + dir, e);
@@ -160,5 +173,6 @@ public final class InferenceGraph implements Predictor {
   public void close() {
     session.close();
     graph.close();
+    batch.close();
   }
 }

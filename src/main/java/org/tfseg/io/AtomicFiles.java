@@ -38,7 +38,7 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     try {
-      Files.createDirectories(dir);
+      OutputPaths.createFolders(dir);
       Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       try {
         content.writeTo(temp);
@@ -48,7 +48,7 @@ public final class AtomicFiles {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
-      throw new UserError(target + ": cannot write: " + e.getMessage(), e);
+      throw new UserError(target + ": cannot write (" + OutputPaths.reason(e) + ")", e);
     }
   }
 

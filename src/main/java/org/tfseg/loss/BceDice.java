@@ -24,6 +24,7 @@ public final class BceDice implements Loss {
   @Override
   public Operand<TFloat32> build(
       Ops tf, List<Operand<TFloat32>> logits, Operand<TFloat32> targets) {
+    org.tfseg.model.OutputChannels.requireBinary(logits.get(0), "loss 'bce_dice'");
     Operand<TFloat32> bce = new BinaryCrossEntropy().build(tf, logits, targets);
     return tf.math.add(
         tf.math.mul(tf.constant((float) bceWeight), bce),

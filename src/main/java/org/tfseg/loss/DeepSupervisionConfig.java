@@ -43,6 +43,11 @@ public record DeepSupervisionConfig(LossConfig loss, List<Double> weights) imple
   }
 
   @Override
+  public void checkClasses(int classes, String key) {
+    loss.checkClasses(classes, key + ".loss");
+  }
+
+  @Override
   public void checkNested(int outputs, String key) {
     if (loss.coversAllOutputs()) {
       throw new InvalidConfigException(key + ".loss", "deep supervision cannot be nested");

@@ -12,7 +12,10 @@ import org.tfseg.config.InvalidConfigException;
 public sealed interface LossConfig
     permits BinaryCrossEntropyConfig,
         SparseCategoricalCrossEntropyConfig,
+        BinaryFocalCrossEntropyConfig,
+        CategoricalFocalCrossEntropyConfig,
         DiceConfig,
+        TverskyConfig,
         BceDiceConfig,
         SsimConfig,
         SoftIouConfig,
@@ -44,4 +47,10 @@ public sealed interface LossConfig
 
   /** Checks of a composite's components (deep-supervision weights, nesting); none by default. */
   default void checkNested(int outputs, String key) {}
+
+  /**
+   * Checks the loss against a model of {@code classes} classes (1 for a sigmoid model): one class
+   * weight per class. Composites check their components; none by default.
+   */
+  default void checkClasses(int classes, String key) {}
 }

@@ -32,6 +32,13 @@ public record WeightedSumConfig(List<WeightedTermConfig> terms) implements LossC
   }
 
   @Override
+  public void checkClasses(int classes, String key) {
+    for (int i = 0; i < terms.size(); i++) {
+      terms.get(i).loss().checkClasses(classes, key + ".terms[" + i + "].loss");
+    }
+  }
+
+  @Override
   public void checkNested(int outputs, String key) {
     for (int i = 0; i < terms.size(); i++) {
       terms.get(i).loss().checkNested(outputs, key + ".terms[" + i + "].loss");

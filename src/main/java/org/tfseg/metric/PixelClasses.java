@@ -8,19 +8,22 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
+import org.tfseg.data.LabelMap;
 import org.tfseg.model.OutputChannels;
 
 /**
  * Predicted and true class of every pixel, for the class-counting metrics. A softmax output of C
  * channels has C classes: predicted = argmax, true = the label cast to int (as Keras casts {@code
- * y_true}). A sigmoid output has 2 classes: predicted = {@code p > threshold}, true = {@code y ≠ 0}
- * (the conventions of {@link Precision}).
+ * y_true}); a void pixel ({@link LabelMap#VOID}) is in neither, so it counts nowhere (Keras' {@code
+ * ignore_class}, SMP's {@code ignore_index}). A sigmoid output has 2 classes: predicted = {@code p
+ * > threshold}, true = {@code y ≠ 0} (the conventions of {@link Precision}).
  */
 final class PixelClasses {
   private final Ops tf;
   private final int classes;
   private final Operand<TInt32> predicted;
   private final Operand<TInt32> actual;
+  private final Operand<TBool> valid;
 
   PixelClasses(Ops tf, Operand<TFloat32> p, Operand<TFloat32> y, double threshold) {
     this.tf = tf;
@@ -32,10 +35,13 @@ final class PixelClasses {
           lastDropped(
               tf, tf.dtypes.cast(tf.math.greater(p, tf.constant((float) threshold)), TInt32.class));
       actual = lastDropped(tf, tf.dtypes.cast(tf.math.notEqual(y, tf.constant(0f)), TInt32.class));
+      valid = null;
     } else {
       classes = (int) c;
-      predicted = tf.math.argMax(p, last, TInt32.class);
       actual = lastDropped(tf, tf.dtypes.cast(y, TInt32.class));
+      valid = tf.math.notEqual(actual, tf.constant(LabelMap.VOID));
+      // a void pixel's prediction is void too, so it counts in no class
+      predicted = tf.select(valid, tf.math.argMax(p, last, TInt32.class), actual);
     }
   }
 
@@ -45,11 +51,23 @@ final class PixelClasses {
 
   /** Pixels whose predicted class is the true one. */
   Operand<TFloat64> correct() {
-    return count(tf.math.equal(predicted, actual));
+    Operand<TBool> same = tf.math.equal(predicted, actual);
+    return count(valid == null ? same : tf.math.logicalAnd(same, valid));
   }
 
+  /** The counted (non-void) pixels. */
   Operand<TFloat64> pixels() {
-    return tf.dtypes.cast(tf.size(actual), TFloat64.class);
+    return valid == null ? tf.dtypes.cast(tf.size(actual), TFloat64.class) : count(valid);
+  }
+
+  /** Pixels predicted as class {@code c}. */
+  Operand<TFloat64> predicted(int c) {
+    return count(is(predicted, c));
+  }
+
+  /** Pixels labelled class {@code c}. */
+  Operand<TFloat64> actual(int c) {
+    return count(is(actual, c));
   }
 
   /** Pixels of class {@code c} in both prediction and target (the confusion matrix' diagonal). */

@@ -9,7 +9,8 @@ import org.tensorflow.types.TFloat64;
 /**
  * Keras {@code Precision(thresholds=t)}: a pixel is predicted positive when {@code p > t}; as in
  * Keras, a target pixel counts as positive when it is non-zero (Keras casts {@code y_true} to
- * bool). Result TP / (TP + FP), 0 when nothing is predicted positive.
+ * bool). Result TP / (TP + FP), 0 when nothing is predicted positive. Multi-class models: the macro
+ * average of {@link MacroScores}, void pixels left out.
  */
 public final class Precision implements StreamingMetric {
   private final float threshold;
@@ -25,12 +26,18 @@ public final class Precision implements StreamingMetric {
 
   @Override
   public List<Operand<TFloat64>> statistics(Ops tf, Operand<TFloat32> p, Operand<TFloat32> y) {
+    if (MacroScores.applies(p)) {
+      return MacroScores.statistics(tf, p, y, threshold);
+    }
     Confusion c = new Confusion(tf, p, y, threshold);
     return List.of(c.truePositives(), c.falsePositives());
   }
 
   @Override
   public double result(double[] t) {
+    if (t.length > 2) {
+      return MacroScores.result(t, MacroScores.Score.PRECISION);
+    }
     return t[0] + t[1] == 0 ? 0 : t[0] / (t[0] + t[1]);
   }
 }

@@ -81,7 +81,11 @@ public abstract class Optimizer {
     for (Operand<TFloat32> g : grads) {
       gradOps.add(g.op());
     }
-    Ops scope = tf.withSubScope("optimizer").withControlDependencyOps(gradOps);
+    // One barrier op: every update depends on it, it depends on every gradient (N + M control
+    // edges, not N·M, which made large graphs slow to build and optimise).
+    Ops optimizer = tf.withSubScope("optimizer");
+    Op barrier = optimizer.withControlDependencyOps(gradOps).withName("gradients_done").noOp();
+    Ops scope = optimizer.withControlDependencies(List.of(barrier));
     for (int i = 0; i < vars.size(); i++) {
       applies.add(applyOne(scope, vars.get(i), grads.get(i)));
     }

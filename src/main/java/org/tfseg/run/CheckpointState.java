@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tfseg.UserError;
 
 /**
  * The training state saved beside a checkpoint's variables ({@code PREFIX.json}): what the
@@ -20,6 +19,8 @@ import org.tfseg.UserError;
  *     boundary)
  * @param epochProgress the running epoch values of those batches (null at an epoch boundary)
  * @param callbacks each callback's state, in callback-list order
+ * @param firstLoss the run's first training step loss, the divergence guard's reference (null
+ *     before the first step, and in checkpoints written before it was recorded)
  */
 public record CheckpointState(
     int epochsCompleted,
@@ -27,7 +28,8 @@ public record CheckpointState(
     double learningRate,
     int batchesInEpoch,
     JsonNode epochProgress,
-    JsonNode callbacks) {
+    JsonNode callbacks,
+    Double firstLoss) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static Path file(String prefix) {
@@ -42,6 +44,9 @@ public record CheckpointState(
     state.put("batches_in_epoch", batchesInEpoch);
     state.set("epoch_progress", epochProgress);
     state.set("callbacks", callbacks);
+    if (firstLoss != null) {
+      state.put("first_loss", firstLoss);
+    }
     try {
       JSON.writerWithDefaultPrettyPrinter().writeValue(file(prefix).toFile(), state);
     } catch (IOException e) {
@@ -50,24 +55,24 @@ public record CheckpointState(
   }
 
   /**
-   * @throws UserError when the file is missing or not a checkpoint state
+   * @throws DamagedCheckpoint when the file is missing or not a checkpoint state
    */
   public static CheckpointState read(String prefix) {
     Path file = file(prefix);
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": missing; this checkpoint cannot be resumed from");
+      throw new DamagedCheckpoint(file + ": missing; this checkpoint cannot be resumed from");
     }
     JsonNode state;
     try {
       state = JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new UserError(file + ": unreadable checkpoint state (" + e.getMessage() + ")");
+      throw new DamagedCheckpoint(file + ": unreadable checkpoint state (" + e.getMessage() + ")");
     }
     if (state == null
         || !state.path("epochs_completed").canConvertToInt()
         || !state.path("step").isIntegralNumber()
         || !state.path("learning_rate").isNumber()) {
-      throw new UserError(
+      throw new DamagedCheckpoint(
           file + ": not a checkpoint state (expected epochs_completed, step and learning_rate)");
     }
     JsonNode progress = state.get("epoch_progress");
@@ -77,6 +82,7 @@ public record CheckpointState(
         state.get("learning_rate").asDouble(),
         state.path("batches_in_epoch").asInt(0),
         progress == null || progress.isNull() ? null : progress,
-        state.get("callbacks"));
+        state.get("callbacks"),
+        state.path("first_loss").isNumber() ? state.get("first_loss").asDouble() : null);
   }
 }

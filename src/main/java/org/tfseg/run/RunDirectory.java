@@ -107,6 +107,27 @@ public final class RunDirectory {
     }
   }
 
+  /**
+   * The runs of experiment {@code name} that have an {@code experiment.json}, newest (highest
+   * number) first.
+   */
+  public static List<RunDirectory> newestFirst(Path runRoot, String name) {
+    Path parent = experimentDir(runRoot, name);
+    if (!Files.isDirectory(parent)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(parent)) {
+      return children
+          .filter(p -> runNumber(p).isPresent())
+          .filter(p -> Files.isRegularFile(p.resolve("experiment.json")))
+          .sorted((a, b) -> Integer.compare(runNumber(b).getAsInt(), runNumber(a).getAsInt()))
+          .map(RunDirectory::new)
+          .toList();
+    } catch (IOException e) {
+      throw new UserError(parent + ": cannot list run directories: " + e.getMessage(), e);
+    }
+  }
+
   public Path root() {
     return root;
   }
@@ -149,14 +170,23 @@ public final class RunDirectory {
    * @throws UserError if the run has none yet
    */
   public String preferredCheckpoint() {
+    return findPreferredCheckpoint()
+        .orElseThrow(() -> new UserError(root + ": this run has no checkpoint yet"));
+  }
+
+  /**
+   * {@link #preferredCheckpoint()}, or empty for a run that failed or was killed before its first
+   * checkpoint.
+   */
+  public Optional<String> findPreferredCheckpoint() {
     CheckpointStore store = checkpoints();
     for (String name : List.of("best", "final", CheckpointStore.LAST)) {
       var found = store.find(name);
       if (found.isPresent()) {
-        return found.get();
+        return found;
       }
     }
-    throw new UserError(root + ": this run has no checkpoint yet");
+    return Optional.empty();
   }
 
   public Path evalDir() {

@@ -114,6 +114,6 @@ public final class CurvePlots {
     } finally {
       g.dispose();
     }
-    PngFiles.write(img, png);
+    PngFiles.writeAtomically(img, png);
   }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.tfseg.UserError;
+import org.tfseg.config.DataConfig;
+import org.tfseg.data.ImageHeader;
 
 /**
  * An 8-bit grey image (values 0..255, row-major), read as PIL's {@code Image.open(f).convert("L")}
@@ -31,6 +33,8 @@ public record GreyImage(int width, int height, int[] values) {
     if (!Files.isRegularFile(file)) {
       throw new UserError(file + ": no such file");
     }
+    // complete, a known kind and of a sane size before ImageIO allocates for it
+    ImageHeader.read(file, DataConfig.DEFAULT_MAX_IMAGE_PIXELS, "the pixel limit");
     BufferedImage img;
     try {
       img = ImageIO.read(file.toFile());

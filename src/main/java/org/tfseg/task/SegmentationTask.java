@@ -1,6 +1,7 @@
 package org.tfseg.task;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.tfseg.config.Split;
 import org.tfseg.data.Augmentation;
 import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
+import org.tfseg.data.PairScan;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
 import org.tfseg.data.Shard;
@@ -25,6 +27,8 @@ import org.tfseg.eval.EvaluationReport;
 import org.tfseg.eval.Evaluator;
 import org.tfseg.export.InferenceGraph;
 import org.tfseg.export.Predictor;
+import org.tfseg.export.ServingLayout;
+import org.tfseg.io.OutputPaths;
 import org.tfseg.metric.AllBackgroundMae;
 import org.tfseg.metric.ClassIou;
 import org.tfseg.metric.Metric;
@@ -138,18 +142,37 @@ public final class SegmentationTask {
   }
 
   /**
+   * Checks every pair's files before they are used ({@link PairScan}), with the experiment's pixel
+   * limit.
+   *
+   * @throws UserError naming the first file with a problem
+   */
+  public void scan(List<SamplePair> samples) {
+    PairScan.check(samples, experiment.data().maxImagePixels(), "data.max_image_pixels", n -> {});
+  }
+
+  /**
    * A pipeline over {@code samples}: shuffled with the experiment seed and augmented for training
-   * only.
+   * only; uncached.
    */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training) {
     return pipeline(samples, training, null);
   }
 
   /**
-   * A pipeline over {@code samples} that delivers only {@code shard}'s part of every global batch
-   * of {@code training.batch_size} (null: the whole batches).
+   * A pipeline over {@code samples} with the experiment's {@code data.cache}; a file cache goes
+   * into {@code cacheDir} (null: no cache at all, for one-pass uses such as evaluation).
    */
-  public InputPipeline pipeline(List<SamplePair> samples, boolean training, Shard shard) {
+  public InputPipeline pipeline(List<SamplePair> samples, boolean training, Path cacheDir) {
+    return pipeline(samples, training, cacheDir, null);
+  }
+
+  /**
+   * The same pipeline delivering only {@code shard}'s part of every global batch of {@code
+   * training.batch_size} (null: the whole batches).
+   */
+  public InputPipeline pipeline(
+      List<SamplePair> samples, boolean training, Path cacheDir, Shard shard) {
     var d = experiment.data();
     Augmentation augmentation =
         training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
@@ -164,6 +187,12 @@ public final class SegmentationTask {
             d.prefetchBatches(),
             false,
             augmentation);
+    if (d.ignoreLabel() != null) {
+      options = options.withIgnoreLabel(d.ignoreLabel());
+    }
+    if (cacheDir != null) {
+      options = options.withCache(d.cache(), cacheDir);
+    }
     return new InputPipeline(samples, options, shard);
   }
 
@@ -188,10 +217,42 @@ public final class SegmentationTask {
     return inferenceGraph().restore(checkpointPrefix);
   }
 
-  /** Writes a SavedModel of a checkpoint's inference graph into the new directory {@code dir}. */
+  /**
+   * Writes a SavedModel of a checkpoint's inference graph into the new directory {@code dir}: into
+   * a hidden sibling first, renamed to {@code dir} once complete, so a failed export leaves no
+   * directory that looks like a SavedModel.
+   *
+   * @throws UserError if {@code dir} exists or cannot be written, or the checkpoint is damaged or
+   *     of another model
+   */
   public void export(String checkpointPrefix, Path dir) {
+    OutputPaths.requireNew(dir, "export directory");
     try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
-      g.exportSavedModel(dir);
+      Path staging = OutputPaths.partialSibling(dir, "export directory");
+      try {
+        Path model = staging.resolve(dir.toAbsolutePath().normalize().getFileName());
+        try {
+          g.exportSavedModel(model);
+        } catch (UncheckedIOException e) {
+          throw new UserError(
+              dir + ": cannot write the SavedModel (" + OutputPaths.reason(e.getCause()) + ")", e);
+        }
+        OutputPaths.commit(model, dir, "export directory");
+      } finally {
+        OutputPaths.discard(staging);
+      }
+    }
+  }
+
+  /**
+   * Writes a checkpoint's SavedModel as the next version of model {@code name} in TF Serving's
+   * layout, {@code base/name/VERSION/}.
+   *
+   * @return the version's directory
+   */
+  public Path exportForServing(String checkpointPrefix, Path base, String name) throws IOException {
+    try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
+      return ServingLayout.writeVersion(base, name, g::exportSavedModel);
     }
   }
 
@@ -209,6 +270,7 @@ public final class SegmentationTask {
   public EvaluationReport evaluate(
       Predictor predictor, Split split, String source, boolean savedModel) throws IOException {
     List<SamplePair> samples = samples(split);
+    scan(samples);
     long start = System.nanoTime();
     SodReport sod = sodEvaluation() ? SodScoring.score(predictor, samples) : null;
     Map<String, Double> results = sod != null ? sod.values() : streamingMetrics(predictor, samples);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tfseg.UserError;
@@ -20,14 +21,21 @@ import org.tfseg.config.Experiment;
 import org.tfseg.config.ExperimentLoader;
 import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
+import org.tfseg.data.PairScan;
+import org.tfseg.data.SamplePair;
 import org.tfseg.data.Shard;
+import org.tfseg.io.AtomicFiles;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.model.PretrainedWeights;
+import org.tfseg.run.CheckpointCheck;
+import org.tfseg.run.ResumeCheck;
+import org.tfseg.run.ResumePoint;
 import org.tfseg.run.RunDirectory;
 import org.tfseg.run.RunLog;
 import org.tfseg.train.Replication;
 import org.tfseg.train.Trainer;
 import org.tfseg.train.TrainingGraph;
+import org.tfseg.train.TrainingInterrupted;
 import org.tfseg.train.TrainingOptions;
 import org.tfseg.train.distribute.ReplicatedTraining;
 import org.tfseg.train.distribute.TfConfig;
@@ -86,8 +94,17 @@ public final class TrainingRunner {
     return run(runDir);
   }
 
+  /**
+   * Everything that can be refused is checked before the run folder is touched: a resume's
+   * experiment against the run's own ({@link ResumeCheck}) and its checkpoints ({@link
+   * ResumePoint}), every image/mask pair ({@link PairScan}), the graph, the pipelines and the
+   * pretrained weights. A run that still fails before its first checkpoint says so in its log;
+   * {@code eval} and {@code export} pass it over.
+   */
   private TrainingResult run(Path resume) throws IOException {
     Experiment e = task.experiment();
+    RunDirectory resumed = resume != null ? RunDirectory.open(resume) : null;
+    List<String> changes = resumed != null ? ResumeCheck.require(resumed, e) : List.of();
     Optional<PretrainedWeights> pretrained =
         resume == null ? task.model().pretrained() : Optional.empty();
     pretrained.ifPresent(PretrainedWeights::requireFile);
@@ -95,6 +112,7 @@ public final class TrainingRunner {
     if (splits.train().isEmpty()) {
       throw new UserError("the training split is empty");
     }
+    String scanned = scan(splits);
     var dist = e.training().distribution();
     int workers = cluster == null ? 1 : cluster.workers().size();
     if (e.training().batchSize() < workers * dist.replicas()) {
@@ -115,110 +133,213 @@ public final class TrainingRunner {
       worker.checkAgreement(ExperimentLoader.toJson(e) + "\nresume: " + (resume != null));
     }
     boolean chief = cluster == null || cluster.chief();
-    RunDirectory run =
-        chief
-            ? resume != null ? RunDirectory.open(resume) : newRun(e)
-            : WorkerRunFolder.create(e, resume, cluster.index());
-    Replication replication = null;
-    if (worker != null || dist.replicas() > 1) {
-      List<String> devices =
-          dist.devices() != null
-              ? dist.devices()
-              : java.util.Collections.nCopies(dist.replicas(), (String) null);
-      replication =
-          worker != null
-              ? ReplicatedTraining.worker(devices, dist.syncBatchNorm(), worker)
-              : ReplicatedTraining.local(devices, dist.syncBatchNorm());
-    }
     Shard shard =
         cluster == null ? null : new Shard(cluster.index(), workers, e.training().batchSize());
-    // A run stopped inside its first epoch has no history file yet.
-    History history =
-        resume != null && Files.exists(run.historyJson())
-            ? History.load(run.historyCsv(), run.historyJson())
-            : new History(run.historyCsv(), run.historyJson());
-    try (RunLog log = run.openLog(console);
-        TrainingGraph graph = new TrainingGraph(task.trainingSpec(), replication);
-        InputPipeline trainData = task.pipeline(splits.train(), true, shard);
-        InputPipeline valData =
-            splits.validation().isEmpty() ? null : task.pipeline(splits.validation(), false)) {
-      ModelSummary s = graph.summary();
-      log.line(
-          "tfseg: "
-              + (resume != null ? "resuming " : "training ")
-              + e.name()
-              + " in "
-              + run.root());
-      log.line(
-          String.format(
-                  "data: %d train, %d validation, %d test samples at %dx%d; batch %d",
-                  splits.train().size(),
-                  splits.validation().size(),
-                  splits.test().size(),
-                  task.height(),
-                  task.width(),
-                  e.training().batchSize())
-              + (e.data().augmentation() != null
-                  ? "; training augmented, at " + e.data().trainingSize()
-                  : ""));
-      if (cluster != null || dist.replicas() > 1) {
-        log.line(
-            String.format(
-                "distribution: %s%d replica(s)%s, per-replica batch %s, BatchNorm statistics %s",
-                cluster == null
-                    ? ""
-                    : "worker "
-                        + cluster.index()
-                        + " of "
-                        + workers
-                        + (chief ? " (chief)" : " (writes no run folder)")
-                        + " at "
-                        + cluster.address()
-                        + ", ",
-                dist.replicas(),
-                dist.devices() == null ? "" : " on " + String.join(", ", dist.devices()),
-                perReplica(e.training().batchSize(), workers * dist.replicas()),
-                dist.syncBatchNorm() ? "of the global batch" : "per replica"));
+    try (TrainingGraph graph = new TrainingGraph(task.trainingSpec(), replication(worker))) {
+      if (resumed != null) {
+        ResumePoint.require(resumed, CheckpointCheck.variables(graph.session().graph()));
       }
-      log.line(
-          String.format(
-              "model: %s, %s params (%s trainable, %s non-trainable)",
-              s.name(),
-              ModelSummary.group(s.total()),
-              ModelSummary.group(s.trainable()),
-              ModelSummary.group(s.nonTrainable())));
-      if (pretrained.isPresent()) {
-        log.line(
-            "encoder weights: " + pretrained.get().load(graph.session(), graph.store()).summary());
+      String imported =
+          pretrained.isPresent()
+              ? pretrained.get().load(graph.session(), graph.store()).summary()
+              : null;
+      RunDirectory run =
+          !chief
+              ? WorkerRunFolder.create(e, resume, cluster.index())
+              : resumed != null ? resumed : newRun(e);
+      if (!changes.isEmpty()) { // the run's experiment.json describes what it trains
+        AtomicFiles.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
       }
-      var t = e.training();
-      Trainer trainer =
-          new Trainer(
+      // A run stopped inside its first epoch has no history file yet.
+      History history =
+          resumed != null && Files.exists(run.historyJson())
+              ? History.load(run.historyCsv(), run.historyJson())
+              : new History(run.historyCsv(), run.historyJson());
+      Path cache = run.root().resolve("cache"); // filled lazily, on the first epoch
+      try (RunLog log = run.openLog(console);
+          InputPipeline trainData =
+              task.pipeline(splits.train(), true, cache.resolve("train"), shard);
+          InputPipeline valData =
+              splits.validation().isEmpty()
+                  ? null
+                  : task.pipeline(splits.validation(), false, cache.resolve("validation"))) {
+        try {
+          return train(
+              e,
+              splits,
               graph,
               trainData,
               valData,
-              new TrainingOptions(
-                  t.epochs(),
-                  t.stepsPerEpoch(),
-                  t.validationSteps(),
-                  t.maxSteps(),
-                  t.checkpoints().keep()),
-              callbacks(history),
               run,
-              log);
-      if (resume != null) {
-        trainer.resume();
+              log,
+              history,
+              imported,
+              scanned,
+              distributionLine(),
+              changes,
+              resumed != null);
+        } catch (RuntimeException failure) {
+          logFailure(run, log, failure);
+          throw failure;
+        }
       }
-      Map<String, Double> last = trainer.fit();
-      log.line("finished: " + EpochLogger.format(last));
-      log.line("checkpoints: " + run.checkpointsDir() + "; history: " + run.historyCsv());
-      return new TrainingResult(run, last);
     }
   }
 
-  private static String perReplica(int batch, int replicas) {
+  private TrainingResult train(
+      Experiment e,
+      DataSplits splits,
+      TrainingGraph graph,
+      InputPipeline trainData,
+      InputPipeline valData,
+      RunDirectory run,
+      RunLog log,
+      History history,
+      String imported,
+      String scanned,
+      String distributed,
+      List<String> changes,
+      boolean resume) {
+    ModelSummary s = graph.summary();
+    log.line("tfseg: " + (resume ? "resuming " : "training ") + e.name() + " in " + run.root());
+    changes.forEach(c -> log.line("resume: " + c));
+    log.line(
+        String.format(
+                "data: %d train, %d validation, %d test samples at %dx%d; batch %d",
+                splits.train().size(),
+                splits.validation().size(),
+                splits.test().size(),
+                task.height(),
+                task.width(),
+                e.training().batchSize())
+            + (e.data().augmentation() != null
+                ? "; training augmented, at " + e.data().trainingSize()
+                : ""));
+    log.line(scanned);
+    if (distributed != null) {
+      log.line(distributed);
+    }
+    log.line(
+        String.format(
+            "model: %s, %s params (%s trainable, %s non-trainable)",
+            s.name(),
+            ModelSummary.group(s.total()),
+            ModelSummary.group(s.trainable()),
+            ModelSummary.group(s.nonTrainable())));
+    if (imported != null) {
+      log.line("encoder weights: " + imported);
+    }
+    var t = e.training();
+    Trainer trainer =
+        new Trainer(
+            graph,
+            trainData,
+            valData,
+            new TrainingOptions(
+                t.epochs(),
+                t.stepsPerEpoch(),
+                t.validationSteps(),
+                t.maxSteps(),
+                t.checkpoints().keep(),
+                t.lossUpperBound(),
+                t.lossGrowthFactor()),
+            callbacks(history),
+            run,
+            log);
+    if (resume) {
+      trainer.resume();
+    }
+    Map<String, Double> last = trainer.fit();
+    log.line("finished: " + EpochLogger.format(last));
+    log.line("checkpoints: " + run.checkpointsDir() + "; history: " + run.historyCsv());
+    return new TrainingResult(run, last);
+  }
+
+  /** The replicated training tower, or null for the single tower. */
+  private Replication replication(WorkerCluster worker) {
+    var d = task.experiment().training().distribution();
+    if (worker == null && d.replicas() == 1) {
+      return null;
+    }
+    List<String> devices =
+        d.devices() != null
+            ? d.devices()
+            : java.util.Collections.nCopies(d.replicas(), (String) null);
+    return worker != null
+        ? ReplicatedTraining.worker(devices, d.syncBatchNorm(), worker)
+        : ReplicatedTraining.local(devices, d.syncBatchNorm());
+  }
+
+  /** The log line describing the replicas and this worker; null for the single tower. */
+  private String distributionLine() {
+    var d = task.experiment().training().distribution();
+    if (cluster == null && d.replicas() == 1) {
+      return null;
+    }
+    int workers = cluster == null ? 1 : cluster.workers().size();
+    int batch = task.experiment().training().batchSize();
+    int replicas = workers * d.replicas();
     int low = batch / replicas;
-    return batch % replicas == 0 ? String.valueOf(low) : low + "–" + (low + 1);
+    return String.format(
+        "distribution: %s%d replica(s)%s, per-replica batch %s, BatchNorm statistics %s",
+        cluster == null
+            ? ""
+            : "worker "
+                + cluster.index()
+                + " of "
+                + workers
+                + (cluster.chief() ? " (chief)" : " (writes no run folder)")
+                + " at "
+                + cluster.address()
+                + ", ",
+        d.replicas(),
+        d.devices() == null ? "" : " on " + String.join(", ", d.devices()),
+        batch % replicas == 0 ? String.valueOf(low) : low + "–" + (low + 1),
+        d.syncBatchNorm() ? "of the global batch" : "per replica");
+  }
+
+  /** Says in the log why the run stopped, and whether it has a checkpoint to show for it. */
+  private static void logFailure(RunDirectory run, RunLog log, RuntimeException failure) {
+    if (failure instanceof TrainingInterrupted) {
+      return; // it saved a checkpoint and says how to resume
+    }
+    String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    log.line(
+        (failure instanceof Trainer.TrainingDiverged ? "training diverged: " : "stopped: ")
+            + reason.lines().findFirst().orElse(""));
+    if (run.findPreferredCheckpoint().isEmpty()) {
+      log.line(
+          "this run failed before its first checkpoint; eval and export use the newest run that"
+              + " has one");
+    }
+  }
+
+  /** Checks every train and validation pair; a progress line on a terminal. */
+  private String scan(DataSplits splits) {
+    List<SamplePair> pairs = new ArrayList<>(splits.train());
+    pairs.addAll(splits.validation());
+    long start = System.nanoTime();
+    int[] width = {0};
+    PairScan.check(
+        pairs,
+        task.experiment().data().maxImagePixels(),
+        "data.max_image_pixels",
+        done -> {
+          if (interactive) {
+            String line = PairScan.progressLine(done, pairs.size());
+            width[0] = line.length();
+            console.print("\r" + line);
+            console.flush();
+          }
+        });
+    if (interactive) {
+      console.print("\r" + " ".repeat(width[0]) + "\r");
+    }
+    return String.format(
+        Locale.ROOT,
+        "data: all %d train and validation image/mask pairs checked in %.1f s",
+        pairs.size(),
+        (System.nanoTime() - start) / 1e9);
   }
 
   private CallbackList callbacks(History history) {
@@ -237,7 +358,7 @@ public final class TrainingRunner {
 
   private static RunDirectory newRun(Experiment e) throws IOException {
     RunDirectory run = RunDirectory.createNext(Path.of(e.runRoot()), e.name());
-    Files.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
+    AtomicFiles.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
     return run;
   }
 }

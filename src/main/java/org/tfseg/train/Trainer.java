@@ -27,10 +27,11 @@ import org.tfseg.run.RunLog;
  * The training loop (Keras {@code fit}): epochs of optimizer steps, a validation pass on the
  * inference tower after each epoch, and the callbacks' hooks in order. Everything else — the
  * progress bar, history, the periodic, {@code best} and {@code final} checkpoints — is a callback.
- * The loop keeps two guards of its own: a non-finite loss stops training, and SIGINT/SIGTERM finish
- * the current step, save a checkpoint and stop ({@link TrainingInterrupted}). A checkpoint taken
- * inside an epoch records how far the epoch got, so {@link #resume} continues at the next batch
- * with the same data order, augmentation and running epoch values.
+ * The loop keeps two guards of its own: a diverged loss ({@link DivergenceGuard}: not finite, above
+ * a bound or grown by a factor) stops training before the epoch's callbacks, and SIGINT/SIGTERM
+ * finish the current step, save a checkpoint and stop ({@link TrainingInterrupted}). A checkpoint
+ * taken inside an epoch records how far the epoch got, so {@link #resume} continues at the next
+ * batch with the same data order, augmentation and running epoch values.
  */
 public final class Trainer {
   private final TrainingGraph graph;
@@ -42,6 +43,7 @@ public final class Trainer {
   private final RunLog log;
   private final CheckpointStore checkpoints;
   private final Control control = new Control();
+  private final DivergenceGuard divergence;
   private boolean stopRequested;
   private int completedEpochs;
   private int stepsInEpoch;
@@ -72,6 +74,7 @@ public final class Trainer {
     this.run = run;
     this.log = log;
     this.checkpoints = new CheckpointStore(run.checkpointsDir(), options.keepCheckpoints());
+    this.divergence = new DivergenceGuard(options.lossUpperBound(), options.lossGrowthFactor());
   }
 
   /**
@@ -88,6 +91,7 @@ public final class Trainer {
         graph.restore(prefix);
         callbacks.restoreState(state.callbacks());
         completedEpochs = state.epochsCompleted();
+        divergence.restore(state.firstLoss());
         resumedFrom = state;
         log.line(
             "Resumed "
@@ -154,6 +158,7 @@ public final class Trainer {
         if (validator != null) {
           logs.putAll(
               validator.run(validation, options.validationSteps(), "val_", callbacks, control));
+          divergence.checkValidation(logs.get("val_loss"), epoch, lr);
         }
         stopIfInterrupted(interruption, epoch);
         logs.put("learning_rate", lr);
@@ -178,18 +183,7 @@ public final class Trainer {
         callbacks.onTrainBatchBegin(batch, control);
         try (Batch b = it.next()) {
           StepResult r = graph.train(b);
-          if (!Double.isFinite(r.loss())) {
-            throw new TrainingDiverged(
-                "loss became "
-                    + r.loss()
-                    + " at epoch "
-                    + (epoch + 1)
-                    + ", step "
-                    + (batch + 1)
-                    + " (learning rate "
-                    + lr
-                    + "); lower the learning rate");
-          }
+          divergence.checkStep(r.loss(), epoch, batch, lr);
           epochValues.add(r);
           batchesDone = batch + 1;
           Map<String, Double> batchLogs = new LinkedHashMap<>(epochValues.values(""));
@@ -229,7 +223,7 @@ public final class Trainer {
     return s == null ? "" : s.lines().findFirst().orElse("").trim();
   }
 
-  /** The non-finite-loss guard's error (an internal failure of the run, exit code 1). */
+  /** The divergence guard's error (a failure of the run, exit code 1). */
   public static final class TrainingDiverged extends RuntimeException {
     TrainingDiverged(String message) {
       super(message);
@@ -292,7 +286,8 @@ public final class Trainer {
               learningRate(),
               batchesDone,
               batchesDone > 0 ? epochValues.state() : null,
-              callbacks.state());
+              callbacks.state(),
+              divergence.firstLoss());
       return checkpoints.save(
           name,
           step,

@@ -22,6 +22,7 @@ import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.Heads;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.optim.Optimizer;
+import org.tfseg.run.CheckpointCheck;
 
 /**
  * The training graph and its session: a training tower (batch statistics, dropout, gradients and
@@ -227,7 +228,15 @@ public final class TrainingGraph implements AutoCloseable {
     session.save(prefix);
   }
 
+  /**
+   * Restores every variable from a checkpoint, once {@link CheckpointCheck} found it intact and of
+   * this graph's variables.
+   *
+   * @throws org.tfseg.run.DamagedCheckpoint if a file of it is missing, truncated or corrupt
+   * @throws org.tfseg.UserError if it is a checkpoint of another model
+   */
   public void restore(String prefix) {
+    CheckpointCheck.require(prefix, CheckpointCheck.variables(graph));
     session.restore(prefix);
   }
 

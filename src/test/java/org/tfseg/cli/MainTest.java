@@ -15,7 +15,9 @@ class MainTest {
   void helpListsEveryCommandAndEachCommandHasHelp() {
     CliRun top = CliRun.of("--help");
     assertEquals(0, top.code());
-    for (String c : List.of("train", "eval", "export", "predict", "summary", "benchmark")) {
+    for (String c :
+        List.of(
+            "train", "eval", "export", "predict", "summary", "benchmark", "serve", "serve-bench")) {
       assertTrue(
           top.out().lines().anyMatch(l -> l.matches("  " + c + " +\\S.*")),
           c + " listed with its summary:\n" + top.out());
@@ -52,6 +54,12 @@ class MainTest {
               "eval", "experiments/quickstart.json", "--set", "run_root=" + tmp.resolve("none")
             },
             new String[] {"export", "experiments/quickstart.json"},
+            new String[] {
+              "export", "experiments/quickstart.json", "--out", tmp.toString(), "--layout", "zip"
+            },
+            new String[] {"serve", "--model-base-path", tmp.toString(), "--model-name", "m"},
+            new String[] {"serve", "--model-base-path", tmp.toString(), "--model-name", "../m"},
+            new String[] {"serve-bench", "--url", "http://10.1.2.3:8501", "--model-name", "m"},
             new String[] {
               "predict",
               "--saved-model",

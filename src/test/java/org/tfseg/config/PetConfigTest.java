@@ -44,7 +44,7 @@ class PetConfigTest {
     assertEquals(
         new SparseCategoricalCrossEntropyConfig(),
         Fixtures.minimal("loss={\"type\":\"sparse_categorical_crossentropy\"}").loss());
-    assertEquals(new DiceConfig(1.0), Fixtures.minimal("loss={\"type\":\"dice\"}").loss());
+    assertEquals(new DiceConfig(1.0, null), Fixtures.minimal("loss={\"type\":\"dice\"}").loss());
     assertEquals(
         new BceDiceConfig(0.5, 1.0), Fixtures.minimal("loss={\"type\":\"bce_dice\"}").loss());
     assertEquals(

@@ -20,7 +20,8 @@ class StrictBindingTest {
   void unknownNestedKeyListsValidKeys() {
     assertMinimalFails(
         "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-            + " validation_steps, metrics, threshold, callbacks, max_steps, checkpoints)",
+            + " validation_steps, metrics, threshold, callbacks, max_steps, checkpoints,"
+            + " loss_upper_bound, loss_growth_factor)",
         "training.epoch=3");
     assertMinimalFails(
         "$.optimizer: unknown key 'lr' (valid: type, learning_rate, beta_1, beta_2, epsilon)",
@@ -28,7 +29,9 @@ class StrictBindingTest {
     assertMinimalFails(
         "$.data.train: unknown key 'root' (valid: layout, images, masks, limit)",
         "data.train.root=x");
-    assertMinimalFails("$.loss: unknown key 'weight' (valid: type)", "loss.weight=1");
+    assertMinimalFails(
+        "$.loss: unknown key 'weight' (valid: type, label_smoothing, class_weights)",
+        "loss.weight=1");
   }
 
   @Test
@@ -120,7 +123,9 @@ class StrictBindingTest {
         "$.data.train.layout: unknown layout 'coco' (valid: duts, folder, oxford_pet, synthetic)",
         "data.train.layout=coco");
     assertMinimalFails(
-        "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy, dice, bce_dice, ssim, soft_iou, weighted_sum, deep_supervision, basnet_hybrid)",
+        "$.loss.type: unknown type 'focal' (valid: bce, sparse_categorical_crossentropy,"
+            + " binary_focal_crossentropy, categorical_focal_crossentropy, dice, tversky, bce_dice,"
+            + " ssim, soft_iou, weighted_sum, deep_supervision, basnet_hybrid)",
         "loss.type=focal");
     assertMinimalFails(
         "$.training.callbacks[0].type: unknown type 'csv_logger' (valid: reduce_lr_on_plateau,"

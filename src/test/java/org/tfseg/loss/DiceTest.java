@@ -49,22 +49,21 @@ class DiceTest {
   }
 
   @Test
-  void aMultiClassModelIsAUserError() {
+  void classWeightsOnABinaryModelAreAUserError() {
     UserError e =
         assertThrows(
             UserError.class,
             () ->
                 LossReference.evaluate(
                     tf ->
-                        new Dice(1)
+                        new Dice(1, new double[] {1, 2})
                             .build(
                                 tf,
-                                List.of(LossReference.constant(tf, new float[3], 1, 1, 1, 3)),
+                                List.of(LossReference.constant(tf, new float[1], 1, 1, 1, 1)),
                                 LossReference.constant(tf, new float[1], 1, 1, 1, 1))));
-    assertTrue(e.getMessage().startsWith("loss 'dice' needs a binary model"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("loss 'dice' has class weights"), e.getMessage());
   }
 
-  /** The loss of two 2×2 images. */
   static double dice(double smooth, float[] logits, float[] targets) {
     return LossReference.evaluate(
         tf ->

@@ -1,11 +1,9 @@
 package org.tfseg.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tfseg.UserError;
 
 /** Accuracy, mean IoU and per-class IoU against hand-counted confusion matrices. */
 class ClassMetricsTest {
@@ -72,8 +70,39 @@ class ClassMetricsTest {
   @Test
   void diceEdgeCases() {
     assertEquals(1.0, new DiceScore(0.5).result(new double[] {0, 0, 0}));
-    UserError e =
-        assertThrows(UserError.class, () -> MetricEval.result(new DiceScore(0.5), P3, LABELS));
-    assertTrue(e.getMessage().startsWith("metric 'dice' needs a binary model"), e.getMessage());
+  }
+
+  @Test
+  void multiClassPrecisionRecallAndDiceAreSmpMacroAverages() {
+    // class 0: tp 2, predicted 3, true 3 → 2/3 each; class 1: tp 0 of 1 and 1 → 0; class 2: 1
+    assertEquals(5.0 / 9, MetricEval.result(new Precision(0.5), P3, LABELS), 1e-12);
+    assertEquals(5.0 / 9, MetricEval.result(new Recall(0.5), P3, LABELS), 1e-12);
+    assertEquals(5.0 / 9, MetricEval.result(new DiceScore(0.5), P3, LABELS), 1e-12);
+    // a 4th class in neither: SMP's zero_division=1 scores it 1, and it counts in the mean
+    float[] p4 = new float[LABELS.length * 4];
+    for (int i = 0; i < LABELS.length; i++) {
+      System.arraycopy(P3, i * 3, p4, i * 4, 3);
+    }
+    assertEquals((5.0 / 3 + 1) / 4, MetricEval.result(new Precision(0.5), p4, LABELS), 1e-12);
+  }
+
+  @Test
+  void voidPixelsCountNowhere() {
+    // pixels 1 and 3 (the two errors besides none) are void: what is left is all right
+    float[] labels = {0, -1, 2, -1, 2, 0};
+    for (StreamingMetric m :
+        List.of(
+            new Accuracy(0.5),
+            new MeanIou(0.5),
+            new Precision(0.5),
+            new Recall(0.5),
+            new DiceScore(0.5),
+            new ClassIou(0, 0.5))) {
+      assertEquals(1.0, MetricEval.result(m, P3, labels), 1e-12, m.name());
+    }
+    // counts: 4 counted pixels, not 6
+    assertEquals(4.0, MetricEval.totals(new Accuracy(0.5), P3, labels)[1], 0);
+    // class 1 is only predicted at a void pixel: absent from the mean
+    assertEquals(0.0, MetricEval.totals(new ClassIou(1, 0.5), P3, labels)[1], 0);
   }
 }

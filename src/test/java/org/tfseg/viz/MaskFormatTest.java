@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -146,15 +145,29 @@ class MaskFormatTest {
     Path image = tmp.resolve("a.png");
     ImageIO.write(photo(), "png", image.toFile());
     List<Path> images = List.of(image);
-    assertThrows(
-        UserError.class, () -> new MaskFiles(images, tmp.resolve("out"), MaskFormat.COLOR, true));
-    Files.createDirectories(tmp.resolve("out"));
-    Files.writeString(tmp.resolve("out/a.png"), "x");
-    UserError exists =
+    assertThrows(UserError.class, () -> new MaskFiles(images, MaskFormat.COLOR, true));
+  }
+
+  @Test
+  void inputsSharingABaseNameGetDistinctMasks(@TempDir Path tmp) throws Exception {
+    Path png = tmp.resolve("a.png");
+    Path jpg = tmp.resolve("a.jpg");
+    Path b = tmp.resolve("b.png");
+    for (Path p : List.of(png, jpg, b)) {
+      ImageIO.write(photo(), p.toString().endsWith("jpg") ? "jpg" : "png", p.toFile());
+    }
+    MaskFiles files = new MaskFiles(List.of(jpg, png, b), MaskFormat.BINARY, false);
+    assertEquals(List.of("a.jpg.png", "a.png.png", "b.png"), List.copyOf(files.targets().values()));
+    assertEquals(List.of(jpg, png), files.renamed());
+    Path clash = tmp.resolve("a.jpg.png");
+    ImageIO.write(photo(), "png", clash.toFile());
+    UserError e =
         assertThrows(
             UserError.class,
-            () -> new MaskFiles(images, tmp.resolve("out"), MaskFormat.BINARY, false));
-    assertTrue(exists.getMessage().startsWith(tmp.resolve("out/a.png") + ": already exists"));
+            () -> new MaskFiles(List.of(jpg, clash, png), MaskFormat.BINARY, false));
+    assertEquals(
+        clash + ": its mask would be a.jpg.png, as that of " + jpg + "; rename one of them",
+        e.getMessage());
   }
 
   @Test
