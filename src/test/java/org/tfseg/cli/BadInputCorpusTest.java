@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tfseg.testing.OddImages;
+import org.tfseg.weights.WeightFixtures;
 
 /**
  * A corpus of bad inputs across every command — broken experiment files and {@code --set} values,
@@ -204,6 +205,14 @@ class BadInputCorpusTest {
             e,
             "--set",
             "data.max_image_pixels=0"));
+
+    // encoder weights (.h5), checked when the import starts, before the run folder exists
+    byte[] h5 = Files.readAllBytes(WeightFixtures.path("mobilenet_v2_a010.h5"));
+    Path cutH5 = Files.write(tmp.resolve("cut.h5"), Arrays.copyOf(h5, 743_000));
+    Path fullH5 = Files.write(tmp.resolve("alpha010.h5"), h5);
+    c.add(weights("encoder weights cut inside their data (.h5)", cutH5, "truncated or damaged"));
+    c.add(weights("encoder weights that are not HDF5", exp, exp.toString()));
+    c.add(weights("encoder weights of another model width (.h5)", fullH5, fullH5.toString()));
 
     // image and mask files of a training set (scanned before the run folder exists)
     Path src = OddImages.rgb(tmp.resolve("src.jpg"), 48, 40, "jpg");
@@ -680,6 +689,20 @@ class BadInputCorpusTest {
   /**
    * A training run on {@code data} instead of the synthetic set; the message names {@code file}.
    */
+  /** Trains a MobileNetV2 U-Net whose encoder weights come from {@code file}. */
+  private static Case weights(String what, Path file, String names) {
+    return new Case(
+        what,
+        names,
+        "train",
+        exp.toString(),
+        "--set",
+        "model={\"architecture\":\"encoder_unet\",\"encoder\":{\"name\":\"mobilenet_v2\","
+            + "\"weights\":\""
+            + file
+            + "\"},\"decoder\":{\"type\":\"transpose\"}}");
+  }
+
   private static Case train(String what, Path data, String file) {
     return new Case(
         what, data + "/" + file, "train", exp.toString(), "--set", source("train", data));
