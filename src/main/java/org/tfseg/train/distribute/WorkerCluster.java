@@ -224,7 +224,7 @@ public final class WorkerCluster implements ClusterLink {
           "tfseg: error: "
               + suspects()
               + " did not answer within "
-              + String.format(Locale.ROOT, "%.0f", timeoutSeconds)
+              + seconds()
               + " s ("
               + what
               + "); worker "
@@ -245,7 +245,22 @@ public final class WorkerCluster implements ClusterLink {
         down.add("worker " + i + " (" + config.workers().get(i) + ")");
       }
     }
-    return down.isEmpty() ? "a worker of the cluster " + config.workers() : String.join(", ", down);
+    return down.isEmpty() ? others() : String.join(", ", down);
+  }
+
+  /** The other worker, or "one of" the others. */
+  private String others() {
+    List<String> all = new ArrayList<>();
+    for (int i = 0; i < workers(); i++) {
+      if (i != worker()) {
+        all.add("worker " + i + " (" + config.workers().get(i) + ")");
+      }
+    }
+    return all.size() == 1 ? all.get(0) : "one of " + String.join(", ", all);
+  }
+
+  private String seconds() {
+    return String.format(Locale.ROOT, "%.0f", timeoutSeconds);
   }
 
   private boolean listening(int i) {
@@ -273,6 +288,9 @@ public final class WorkerCluster implements ClusterLink {
         who = "worker " + task + " (" + config.workers().get(task) + ") failed";
       }
     }
+    if (who == null && message.contains("timed out")) {
+      who = others() + " did not answer within " + seconds() + " s"; // alive but frozen
+    }
     if (who == null) {
       who = "the cluster failed";
     }
@@ -287,6 +305,9 @@ public final class WorkerCluster implements ClusterLink {
     String line =
         s.replaceAll("From /job:\\S+:", " ")
             .replaceAll("(?s)Additional GRPC error information.*", "")
+            .replace(
+                "The error could be from a previous operation. Restart your program to reset.", "")
+            .replaceAll("\\[\\[\\{\\{node [^}]*}}]]", "")
             .replaceAll("\\s+", " ")
             .strip();
     return line.length() > 200 ? line.substring(0, 200) + "…" : line;
