@@ -7,8 +7,9 @@ import java.util.Map;
  * A training-loop hook with Keras' callback set and semantics. Epochs and batches are 0-based as in
  * Keras. Epoch {@code logs} hold the epoch's values ({@code loss}, {@code val_loss}, {@code
  * val_precision}, {@code learning_rate}, …); train-batch logs the running epoch values plus {@code
- * size} (the batch's images); test hooks run during the validation pass. Callbacks run in list
- * order; state that must survive a resume is exported by {@link #state()}.
+ * learning_rate} (the rate the step used) and {@code size} (the batch's images); test hooks run
+ * during the validation pass. Callbacks run in list order; state that must survive a resume is
+ * exported by {@link #state()}.
  */
 public interface Callback {
   default void onTrainBegin(TrainingControl control) {}

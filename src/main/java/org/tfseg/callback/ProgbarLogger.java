@@ -31,6 +31,7 @@ public final class ProgbarLogger implements Callback {
   public void onTrainBatchEnd(int batch, Map<String, Double> logs, TrainingControl control) {
     Map<String, Double> shown = new LinkedHashMap<>(logs);
     Double size = shown.remove("size");
+    shown.remove("learning_rate"); // shown at the epoch's end, as Keras shows it
     bar.update(batch + 1, shown, size == null ? 0 : size.intValue());
   }
 

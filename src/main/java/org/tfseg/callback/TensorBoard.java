@@ -17,7 +17,7 @@ import org.tfseg.summary.SummaryGraph;
  *       epoch_loss}, {@code epoch_<metric>} (the prefix dropped).
  *   <li>With {@code update_freq} N, after every N-th optimizer step, at step = the global step:
  *       {@code batch_loss}, {@code batch_<metric>} (the running epoch values) and {@code
- *       batch_learning_rate} under train/.
+ *       batch_learning_rate} (the rate that step used, from the batch logs) under train/.
  *   <li>With {@code write_images}, each epoch under validation/: one {@link PredictionPanel} per
  *       fixed validation sample, tag {@code predictions/<i>/image}.
  *   <li>With {@code write_graph}, the training graph once at train begin (train/).
@@ -78,7 +78,6 @@ public final class TensorBoard implements Callback {
             train.scalar("batch_" + key, step, value);
           }
         });
-    train.scalar("batch_learning_rate", step, control.learningRate());
   }
 
   @Override

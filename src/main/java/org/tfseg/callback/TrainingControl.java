@@ -23,10 +23,18 @@ public interface TrainingControl {
   /** The logs of the last finished epoch (empty before the first). */
   Map<String, Double> logs();
 
-  /** Current learning rate (the optimizer's learning-rate variable). */
+  /**
+   * Current learning rate (the optimizer's learning-rate variable): the rate of the next step, or
+   * with {@code optimizer.schedule} the rate the last step used.
+   */
   double learningRate();
 
-  /** Sets the optimizer's learning-rate variable; takes effect at the next step. */
+  /**
+   * Sets the optimizer's learning-rate variable; takes effect at the next step.
+   *
+   * @throws IllegalStateException if the rate follows {@code optimizer.schedule} (as Keras refuses
+   *     to set a schedule's rate)
+   */
   void setLearningRate(double learningRate);
 
   /** Asks the loop to stop after the current epoch (Keras {@code model.stop_training = True}). */

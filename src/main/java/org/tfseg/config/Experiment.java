@@ -2,6 +2,7 @@ package org.tfseg.config;
 
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.tfseg.callback.ReduceLrOnPlateauConfig;
 import org.tfseg.loss.LossConfig;
 import org.tfseg.model.ModelConfig;
 import org.tfseg.model.SegmentationModel;
@@ -64,6 +65,17 @@ public record Experiment(
           "data.ignore_label",
           "needs a multi-class model with class-label targets (model.num_classes >= 2); a"
               + " sigmoid model's grey masks have no void label");
+    }
+    if (optimizer.schedule() != null) {
+      for (int i = 0; i < training.callbacks().size(); i++) {
+        if (training.callbacks().get(i) instanceof ReduceLrOnPlateauConfig) {
+          // Keras raises "its learning rate is not settable" at the first reduction.
+          throw new InvalidConfigException(
+              "training.callbacks[" + i + "]",
+              "reduce_lr_on_plateau cannot change a learning rate that follows"
+                  + " optimizer.schedule (as in Keras); drop one of them");
+        }
+      }
     }
   }
 

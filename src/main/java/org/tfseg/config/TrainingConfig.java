@@ -5,6 +5,7 @@ import org.tfseg.callback.CallbackConfig;
 import org.tfseg.callback.MonitoredConfig;
 import org.tfseg.metric.Metric;
 import org.tfseg.metric.Metrics;
+import org.tfseg.optim.RegularizationConfig;
 
 /**
  * The training loop.
@@ -25,6 +26,7 @@ import org.tfseg.metric.Metrics;
  *     run diverged (TF Model Garden's {@code loss_upper_bound}; default 1e6, > 0)
  * @param lossGrowthFactor a training step's loss above this many times the run's first step loss
  *     (the untrained model's) means the run diverged (default 100, > 1)
+ * @param regularization an L2 weight penalty added to the loss (optional; default none)
  * @param distribution replicas in this process and cluster timeouts (default: one replica)
  */
 public record TrainingConfig(
@@ -39,6 +41,7 @@ public record TrainingConfig(
     CheckpointConfig checkpoints,
     Double lossUpperBound,
     Double lossGrowthFactor,
+    RegularizationConfig regularization,
     DistributionConfig distribution) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");

@@ -17,7 +17,18 @@ public final class Adam extends Optimizer {
   private final float epsilon;
 
   public Adam(Ops tf, double learningRate, double beta1, double beta2, double epsilon) {
-    super(tf, learningRate);
+    this(tf, learningRate, beta1, beta2, epsilon, OptimizerOptions.NONE);
+  }
+
+  /** With a schedule, weight decay (AdamW) or clipping. */
+  public Adam(
+      Ops tf,
+      double learningRate,
+      double beta1,
+      double beta2,
+      double epsilon,
+      OptimizerOptions options) {
+    super(tf, learningRate, options);
     this.beta1 = (float) beta1;
     this.beta2 = (float) beta2;
     this.epsilon = (float) epsilon;

@@ -19,7 +19,19 @@ public final class RmsProp extends Optimizer {
 
   public RmsProp(
       Ops tf, double learningRate, double rho, double momentum, double epsilon, boolean centered) {
-    super(tf, learningRate);
+    this(tf, learningRate, rho, momentum, epsilon, centered, OptimizerOptions.NONE);
+  }
+
+  /** With a schedule, weight decay or clipping. */
+  public RmsProp(
+      Ops tf,
+      double learningRate,
+      double rho,
+      double momentum,
+      double epsilon,
+      boolean centered,
+      OptimizerOptions options) {
+    super(tf, learningRate, options);
     this.rho = (float) rho;
     this.momentum = (float) momentum;
     this.epsilon = (float) epsilon;

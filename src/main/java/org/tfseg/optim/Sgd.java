@@ -18,7 +18,13 @@ public final class Sgd extends Optimizer {
   private final boolean nesterov;
 
   public Sgd(Ops tf, double learningRate, double momentum, boolean nesterov) {
-    super(tf, learningRate);
+    this(tf, learningRate, momentum, nesterov, OptimizerOptions.NONE);
+  }
+
+  /** With a schedule, weight decay or clipping. */
+  public Sgd(
+      Ops tf, double learningRate, double momentum, boolean nesterov, OptimizerOptions options) {
+    super(tf, learningRate, options);
     this.momentum = (float) momentum;
     this.nesterov = nesterov;
   }

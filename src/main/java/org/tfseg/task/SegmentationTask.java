@@ -93,7 +93,10 @@ public final class SegmentationTask {
         metrics(experiment.training().metrics(), experiment.training().threshold()),
         experiment.seed(),
         train.height(),
-        train.width());
+        train.width(),
+        experiment.training().regularization() == null
+            ? null
+            : experiment.training().regularization().build());
   }
 
   /** The experiment's callbacks, in configuration order. */

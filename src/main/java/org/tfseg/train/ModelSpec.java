@@ -6,13 +6,15 @@ import org.tensorflow.op.Ops;
 import org.tfseg.loss.Loss;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.SegmentationModel;
+import org.tfseg.optim.L2Penalty;
 import org.tfseg.optim.Optimizer;
 
 /**
  * Everything a graph needs to be built for one experiment (the "task" of TF Model Garden):
  * architecture, input size, objective, optimizer factory and metrics. {@code height × width} is the
  * evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs when
- * the training split is randomly cropped (the models are fully convolutional).
+ * the training split is randomly cropped (the models are fully convolutional). {@code
+ * regularization} (or null) is the weight penalty added to the loss.
  */
 public record ModelSpec(
     SegmentationModel model,
@@ -24,8 +26,35 @@ public record ModelSpec(
     List<StreamingMetric> metrics,
     long seed,
     int trainHeight,
-    int trainWidth) {
-  /** Training and evaluation at the same size. */
+    int trainWidth,
+    L2Penalty regularization) {
+  /** No weight penalty. */
+  public ModelSpec(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      Loss loss,
+      Function<Ops, Optimizer> optimizer,
+      List<StreamingMetric> metrics,
+      long seed,
+      int trainHeight,
+      int trainWidth) {
+    this(
+        model,
+        height,
+        width,
+        channels,
+        loss,
+        optimizer,
+        metrics,
+        seed,
+        trainHeight,
+        trainWidth,
+        null);
+  }
+
+  /** Training and evaluation at the same size, no weight penalty. */
   public ModelSpec(
       SegmentationModel model,
       int height,

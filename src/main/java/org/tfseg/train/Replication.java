@@ -36,7 +36,11 @@ public interface Replication {
    */
   Result run(Session.Runner runner, int rows, int samples);
 
-  /** What the replicas are built from: the graph's shared parts. */
+  /**
+   * What the replicas are built from: the graph's shared parts.
+   *
+   * @param penalty the weight penalty added to the global batch's mean loss; null for none
+   */
   record Inputs(
       Ops tf,
       ModelSpec spec,
@@ -44,12 +48,13 @@ public interface Replication {
       Optimizer optimizer,
       Placeholder<TFloat32> images,
       Placeholder<TFloat32> targets,
-      List<SummaryRow> summary) {}
+      List<SummaryRow> summary,
+      Operand<TFloat32> penalty) {}
 
   /**
    * The built training part.
    *
-   * @param loss the global batch's mean loss
+   * @param loss the global batch's mean loss (plus the weight penalty)
    * @param samples the global batch's sample count (a float32 scalar)
    * @param statistics each training metric's additive statistics over the global batch
    * @param step one optimizer step with the reduced gradients and the BatchNorm updates

@@ -152,8 +152,7 @@ public final class Trainer {
         resumedFrom = null;
         batchesDone = done;
         callbacks.onEpochBegin(epoch, control);
-        double lr = graph.optimizer().learningRate(graph.session());
-        trainEpoch(epoch, lr, interruption);
+        double lr = trainEpoch(epoch, interruption);
         logs = new LinkedHashMap<>(epochValues.values(""));
         if (validator != null) {
           logs.putAll(
@@ -177,22 +176,31 @@ public final class Trainer {
     }
   }
 
-  private void trainEpoch(int epoch, double lr, Interruption interruption) {
+  /**
+   * Trains the rest of the epoch; returns the learning rate of its last step (the epoch's {@code
+   * learning_rate}: the only one without a schedule, the one reached with it), or of the variable
+   * when no step ran.
+   */
+  private double trainEpoch(int epoch, Interruption interruption) {
+    double lr = graph.optimizer().learningRate(graph.session());
     try (BatchIterator it = train.epoch(epoch, batchesDone)) {
       for (int batch = batchesDone; batch < stepsInEpoch && it.hasNext(); batch++) {
         callbacks.onTrainBatchBegin(batch, control);
         try (Batch b = it.next()) {
           StepResult r = graph.train(b);
+          lr = r.learningRate();
           divergence.checkStep(r.loss(), epoch, batch, lr);
           epochValues.add(r);
           batchesDone = batch + 1;
           Map<String, Double> batchLogs = new LinkedHashMap<>(epochValues.values(""));
+          batchLogs.put("learning_rate", lr);
           batchLogs.put("size", (double) b.size());
           callbacks.onTrainBatchEnd(batch, batchLogs, control);
         }
         stopIfInterrupted(interruption, epoch);
       }
     }
+    return lr;
   }
 
   /** After a signal: a checkpoint of exactly this point, then {@link TrainingInterrupted}. */

@@ -92,14 +92,20 @@ public final class TrainingGraph implements AutoCloseable {
     if (replication == null) {
       Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary);
       List<Operand<TFloat32>> trainLogits = spec.model().build(train, images);
-      this.trainLoss = spec.loss().build(trainTf, trainLogits, targets);
+      this.trainLoss = withPenalty(trainTf, spec.loss().build(trainTf, trainLogits, targets));
       trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
       this.trainStep = optimizer.minimize(trainLoss, store.trainable(), train.updateOps());
       this.trainSamples = null;
     } else {
+      Operand<TFloat32> penalty =
+          spec.regularization() == null
+              ? null
+              : spec.regularization()
+                  .build(trainTf.withSubScope("regularization"), store.trainable());
       Replication.Step step =
           replication.build(
-              new Replication.Inputs(trainTf, spec, store, optimizer, images, targets, summary));
+              new Replication.Inputs(
+                  trainTf, spec, store, optimizer, images, targets, summary, penalty));
       this.trainLoss = step.loss();
       this.trainStep = step.step();
       this.trainSamples = step.samples();
@@ -109,7 +115,7 @@ public final class TrainingGraph implements AutoCloseable {
     Ops evalTf = tf.withSubScope("eval");
     Layers eval = new Layers(evalTf, store, false, null, null);
     List<Operand<TFloat32>> evalLogits = spec.model().build(eval, evalImages);
-    this.evalLoss = spec.loss().build(evalTf, evalLogits, evalTargets);
+    this.evalLoss = withPenalty(evalTf, spec.loss().build(evalTf, evalLogits, evalTargets));
     this.evalProbabilities = Heads.probabilities(evalTf, evalLogits.get(0));
     for (StreamingMetric m : spec.metrics()) {
       if (replication == null) {
@@ -127,6 +133,24 @@ public final class TrainingGraph implements AutoCloseable {
     session.initialize();
   }
 
+  /**
+   * The loss plus the weight penalty, if any: Keras adds {@code model.losses} to the loss of
+   * training and of evaluation alike, so {@code loss} and {@code val_loss} both include it.
+   */
+  private Operand<TFloat32> withPenalty(Ops tf, Operand<TFloat32> loss) {
+    if (spec.regularization() == null) {
+      return loss;
+    }
+    Ops scope = tf.withSubScope("regularization");
+    return scope.math.add(loss, spec.regularization().build(scope, store.trainable()));
+  }
+
+  /** The training loss a step fetches (with the weight penalty, if any). */
+  Operand<TFloat32> trainLoss() {
+    return trainLoss;
+  }
+
+  /** One optimizer step; the result holds the learning rate the step used. */
   public StepResult train(TFloat32 batchImages, TFloat32 batchTargets) {
     int rows = (int) batchImages.shape().get(0);
     return run(images, targets, batchImages, batchTargets, trainLoss, trainStats, trainStep, rows);
@@ -165,7 +189,7 @@ public final class TrainingGraph implements AutoCloseable {
     Session.Runner r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
     stats.forEach(list -> list.forEach(r::fetch));
     if (target != null) {
-      r.addTarget(target);
+      r.addTarget(target).fetch(optimizer.stepLearningRate());
     }
     boolean replicated = target != null && replication != null;
     if (replicated) {
@@ -181,8 +205,9 @@ public final class TrainingGraph implements AutoCloseable {
           values[i][j] = ((TFloat64) res.get(k++)).getDouble();
         }
       }
+      double rate = target != null ? ((TFloat32) res.get(k++)).getFloat() : Double.NaN;
       int size = replicated ? Math.round(((TFloat32) res.get(k)).getFloat()) : samples;
-      return new StepResult(((TFloat32) res.get(0)).getFloat(), size, values);
+      return new StepResult(((TFloat32) res.get(0)).getFloat(), size, values, rate);
     }
   }
 

@@ -123,7 +123,7 @@ class DocsReferenceTest {
       assertTrue(schema.records.contains(c), c.getSimpleName() + " missing from " + schema.records);
     }
     assertFalse(schema.records.contains(ImageSize.class), "ImageSize is written as [H, W]");
-    assertEquals(Set.of(Metric.class), schema.listedEnums);
+    assertEquals(Set.of(Metric.class, org.tfseg.optim.WeightGroup.class), schema.listedEnums);
     assertTrue(Kinds.reachableOneOfs(Experiment.class).size() >= 6);
     Set<String> words = ConfigSchema.allWords();
     for (String w :
@@ -159,7 +159,12 @@ class DocsReferenceTest {
     String docs = Files.readString(DOCS);
 
     Page dropped =
-        parse(mutate(docs, "`adam`, `rmsprop`, `sgd`.", "`adam`, `sgd`.", "drop a kind"));
+        parse(
+            mutate(
+                docs,
+                "`adam`, `adamw`, `rmsprop`, `sgd`.",
+                "`adam`, `adamw`, `sgd`.",
+                "drop a kind"));
     assertMentions(kindsProblems(dropped), "OptimizerConfig", "rmsprop");
 
     String adam =

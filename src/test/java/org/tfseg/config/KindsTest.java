@@ -52,7 +52,17 @@ class KindsTest {
       }
     }
     assertTrue(
-        built.containsAll(List.of("bce", "adam", "early_stopping", "unet", "atrous", "synthetic")),
+        built.containsAll(
+            List.of(
+                "bce",
+                "adam",
+                "adamw",
+                "early_stopping",
+                "unet",
+                "atrous",
+                "synthetic",
+                "piecewise_constant",
+                "cosine_decay_restarts")),
         "" + built);
   }
 
@@ -74,7 +84,7 @@ class KindsTest {
   @Test
   void kindNamesComeFromThePermitsList() {
     assertEquals(
-        List.of("adam", "rmsprop", "sgd"),
+        List.of("adam", "adamw", "rmsprop", "sgd"),
         List.copyOf(Kinds.of(org.tfseg.optim.OptimizerConfig.class).keySet()));
     assertFalse(Kinds.isOneOf(Experiment.class));
   }

@@ -21,10 +21,12 @@ class StrictBindingTest {
     assertMinimalFails(
         "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
             + " validation_steps, metrics, threshold, callbacks, max_steps, checkpoints,"
-            + " loss_upper_bound, loss_growth_factor)",
+            + " loss_upper_bound, loss_growth_factor, regularization)",
         "training.epoch=3");
     assertMinimalFails(
-        "$.optimizer: unknown key 'lr' (valid: type, learning_rate, beta_1, beta_2, epsilon)",
+        "$.optimizer: unknown key 'lr' (valid: type, learning_rate, schedule, beta_1, beta_2,"
+            + " epsilon, weight_decay, exclude_from_weight_decay, clipnorm, clipvalue,"
+            + " global_clipnorm)",
         "optimizer.lr=0.1");
     assertMinimalFails(
         "$.data.train: unknown key 'root' (valid: layout, images, masks, limit)",
@@ -114,8 +116,8 @@ class StrictBindingTest {
   @Test
   void unknownDiscriminatorListsValidKinds() {
     assertMinimalFails(
-        "$.optimizer.type: unknown type 'adamw' (valid: adam, rmsprop, sgd)",
-        "optimizer.type=adamw");
+        "$.optimizer.type: unknown type 'adagrad' (valid: adam, adamw, rmsprop, sgd)",
+        "optimizer.type=adagrad");
     assertMinimalFails(
         "$.model.architecture: unknown architecture 'resnet' (valid: unet, encoder_unet, basnet)",
         "model.architecture=resnet");
@@ -135,7 +137,8 @@ class StrictBindingTest {
 
   @Test
   void missingOrMistypedDiscriminator() {
-    assertMinimalFails("$.optimizer: missing 'type' (valid: adam, rmsprop, sgd)", "optimizer={}");
+    assertMinimalFails(
+        "$.optimizer: missing 'type' (valid: adam, adamw, rmsprop, sgd)", "optimizer={}");
     assertMinimalFails(
         "$.model.architecture: expected a string, got integer 3", "model.architecture=3");
   }

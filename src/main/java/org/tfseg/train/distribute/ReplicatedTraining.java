@@ -111,9 +111,15 @@ public final class ReplicatedTraining implements Replication {
       weighted.add(root.math.mul(towers.get(t).loss, towerSamples.get(t)));
     }
     Operand<TFloat32> lossSum = weighted.size() == 1 ? weighted.get(0) : root.math.addN(weighted);
+    // A weight penalty weighs this worker's sample count: summed over the workers and divided by
+    // the global count, its gradient is the penalty's own, as in one process.
+    Operand<TFloat32> objective =
+        in.penalty() == null
+            ? lossSum
+            : root.math.add(lossSum, root.math.mul(in.penalty(), localSamples));
     List<ModelVariable> trainable = in.store().trainable();
     Output<?>[] xs = trainable.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
-    Output<?>[] grads = ((Graph) tf.scope().env()).addGradients(lossSum.asOutput(), xs);
+    Output<?>[] grads = ((Graph) tf.scope().env()).addGradients(objective.asOutput(), xs);
     List<Operand<TFloat32>> gradSums = new ArrayList<>();
     for (Output<?> g : grads) {
       @SuppressWarnings("unchecked")
@@ -157,6 +163,9 @@ public final class ReplicatedTraining implements Replication {
                 root.gather(packed, root.constant(0), root.constant(0)),
                 root.dtypes.cast(globalSamples, TFloat64.class)),
             TFloat32.class);
+    if (in.penalty() != null) {
+      loss = root.math.add(loss, in.penalty());
+    }
     List<List<Operand<TFloat64>>> statistics = new ArrayList<>();
     int at = 1;
     for (int m = 0; m < metrics; m++) {
@@ -166,7 +175,7 @@ public final class ReplicatedTraining implements Replication {
       }
       statistics.add(list);
     }
-    Op step = in.optimizer().applyGradients(gradients, trainable, bn.updates());
+    Op step = in.optimizer().applyGradients(loss, gradients, trainable, bn.updates());
     return new Step(loss, globalSamples, statistics, step);
   }
 
