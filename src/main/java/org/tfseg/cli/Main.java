@@ -12,6 +12,7 @@ import org.tfseg.config.InvalidConfigException;
 import org.tfseg.io.OutputPaths;
 import org.tfseg.runtime.NativeLogs;
 import org.tfseg.train.Trainer;
+import org.tfseg.train.distribute.ClusterFailure;
 
 /**
  * {@code java -jar tfseg.jar [COMMAND] ARGS}. {@code tfseg EXPERIMENT.json} means {@code tfseg
@@ -73,6 +74,9 @@ public final class Main {
     } catch (ParseException e) {
       err.println("tfseg: error: " + e.getMessage() + " (see --help)");
       return 2;
+    } catch (ClusterFailure e) {
+      err.println("tfseg: error: " + e.getMessage());
+      return ClusterFailure.EXIT_CODE;
     } catch (Trainer.TrainingDiverged e) {
       err.println("tfseg: training diverged: " + e.getMessage());
       return 1;

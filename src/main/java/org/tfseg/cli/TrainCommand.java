@@ -7,10 +7,12 @@ import org.apache.commons.cli.Options;
 import org.tfseg.task.SegmentationTask;
 import org.tfseg.task.TrainingRunner;
 import org.tfseg.train.TrainingInterrupted;
+import org.tfseg.train.distribute.TfConfig;
 
 /**
  * {@code tfseg train EXPERIMENT.json}: a new numbered run directory holding the resolved
  * experiment, the log, history CSV/JSON and checkpoints; {@code --resume RUN_DIR} continues one.
+ * With {@code TF_CONFIG} set, this process is one worker of that cluster ({@link TfConfig}).
  */
 final class TrainCommand implements Command {
   private static final String USAGE =
@@ -41,7 +43,10 @@ final class TrainCommand implements Command {
     }
     TrainingRunner runner =
         new TrainingRunner(
-            new SegmentationTask(Cli.experiment(line, USAGE)), out, System.console() != null);
+            new SegmentationTask(Cli.experiment(line, USAGE)),
+            out,
+            System.console() != null,
+            TfConfig.fromEnvironment());
     String resume = line.getOptionValue("resume");
     try {
       if (resume != null) {

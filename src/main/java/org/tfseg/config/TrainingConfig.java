@@ -29,6 +29,7 @@ import org.tfseg.optim.RegularizationConfig;
  *     (the untrained model's) means the run diverged (default 100, > 1)
  * @param regularization an L2 weight penalty added to the loss (optional; default none)
  * @param precision Keras mixed-precision policy (default {@code float32})
+ * @param distribution replicas in this process and cluster timeouts (default: one replica)
  */
 public record TrainingConfig(
     Integer batchSize,
@@ -43,7 +44,8 @@ public record TrainingConfig(
     Double lossUpperBound,
     Double lossGrowthFactor,
     RegularizationConfig regularization,
-    Precision precision) {
+    Precision precision,
+    DistributionConfig distribution) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -55,6 +57,7 @@ public record TrainingConfig(
     threshold = Check.orDefault(threshold, 0.5);
     callbacks = Check.listOrEmpty(callbacks);
     checkpoints = Check.orDefault(checkpoints, CheckpointConfig.defaults());
+    distribution = Check.orDefault(distribution, DistributionConfig.defaults());
     Metrics.checkNoDuplicates(metrics, "metrics");
     Check.atLeast(maxSteps, 1, "max_steps");
     lossUpperBound = Check.orDefault(lossUpperBound, 1e6);

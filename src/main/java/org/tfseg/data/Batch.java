@@ -32,11 +32,12 @@ public final class Batch implements AutoCloseable {
     return masks;
   }
 
-  /** Sample ids, in batch order. */
+  /** Sample ids, in batch order; empty for the padding row of an empty {@link Shard}. */
   public List<String> ids() {
     return ids;
   }
 
+  /** Samples in the batch: its rows, except that a {@link Shard}'s padding row is none. */
   public int size() {
     return ids.size();
   }

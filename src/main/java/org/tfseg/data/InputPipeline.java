@@ -47,6 +47,7 @@ public final class InputPipeline implements AutoCloseable {
   private final List<SamplePair> samples;
   private final LabelMap labels;
   private final PipelineOptions options;
+  private final Shard shard;
   private final Graph graph;
   private final ConcreteFunction mapFunction;
   private final Session session;
@@ -70,8 +71,20 @@ public final class InputPipeline implements AutoCloseable {
    *     surface later, from {@link BatchIterator#next()}, as a UserError naming the file.
    */
   public InputPipeline(List<SamplePair> samples, PipelineOptions options) {
+    this(samples, options, null);
+  }
+
+  /**
+   * A pipeline that delivers only this worker's {@link Shard} of every global batch ({@code
+   * options.batchSize()} is then the shard's {@link Shard#batchSize()}); null: every sample.
+   */
+  public InputPipeline(List<SamplePair> samples, PipelineOptions options, Shard shard) {
     this.samples = List.copyOf(samples);
     this.options = options;
+    this.shard = shard;
+    if (shard != null && (options.dropRemainder() || options.batchSize() != shard.batchSize())) {
+      throw new IllegalArgumentException("a sharded pipeline batches its shard, remainder kept");
+    }
     if (this.samples.isEmpty()) {
       throw new UserError("the input pipeline got no samples");
     }
@@ -189,6 +202,9 @@ public final class InputPipeline implements AutoCloseable {
 
   /** Batches per epoch. */
   public int stepsPerEpoch() {
+    if (shard != null) {
+      return shard.steps(samples.size());
+    }
     int n = samples.size();
     int b = options.batchSize();
     return options.dropRemainder() ? n / b : (n + b - 1) / b;
@@ -211,11 +227,10 @@ public final class InputPipeline implements AutoCloseable {
     if (current != null) {
       current.close();
     }
+    int[] all = shard == null ? order(epochIndex) : shard.select(order(epochIndex));
     int[] order =
         Arrays.copyOfRange(
-            order(epochIndex),
-            Math.min(samples.size(), skipBatches * options.batchSize()),
-            samples.size());
+            all, Math.min(all.length, skipBatches * options.batchSize()), all.length);
     long[] indices = new long[order.length];
     long[][] seeds = new long[order.length][];
     String[] images = new String[order.length];
@@ -409,7 +424,11 @@ public final class InputPipeline implements AutoCloseable {
       try {
         TInt64 indices = (TInt64) result.get(0);
         List<String> ids = new ArrayList<>((int) indices.size());
-        for (long i = 0; i < indices.size(); i++) {
+        boolean padding = // an empty shard of the last batch: its one row is no sample
+            shard != null
+                && delivered == stepsPerEpoch() - 1
+                && shard.padsLastBatch(samples.size());
+        for (long i = 0; i < indices.size() && !padding; i++) {
           ids.add(samples.get((int) indices.getLong(i)).id());
         }
         delivered++;

@@ -43,6 +43,9 @@ public final class Layers {
   /** The layers' compute type (the variables are float32 in every policy). */
   private final Precision precision;
 
+  /** Batch statistics of a replica of a split batch; null for a tower on its whole batch. */
+  private final ReplicaBatchNorm replicaBatchNorm;
+
   /**
    * @param randomStep a scalar that changes every training step (the optimizer's iteration
    *     counter): it seeds dropout masks so they differ per step yet are reproducible; may be null
@@ -79,9 +82,11 @@ public final class Layers {
     this.updateOps = new ArrayList<>();
     this.bnMomentum = null;
     this.bnEpsilon = BN_EPSILON;
+    this.replicaBatchNorm = null;
   }
 
-  private Layers(Layers base, Float bnMomentum, float bnEpsilon) {
+  private Layers(
+      Layers base, Float bnMomentum, float bnEpsilon, ReplicaBatchNorm replicaBatchNorm) {
     this.tf = base.tf;
     this.store = base.store;
     this.training = base.training;
@@ -91,6 +96,7 @@ public final class Layers {
     this.bnMomentum = bnMomentum;
     this.bnEpsilon = bnEpsilon;
     this.precision = base.precision;
+    this.replicaBatchNorm = replicaBatchNorm;
   }
 
   /**
@@ -102,7 +108,13 @@ public final class Layers {
     return new Layers(
         this,
         momentum == null ? bnMomentum : Float.valueOf(momentum.floatValue()),
-        epsilon == null ? bnEpsilon : epsilon.floatValue());
+        epsilon == null ? bnEpsilon : epsilon.floatValue(),
+        replicaBatchNorm);
+  }
+
+  /** The same training tower as one replica of a split batch, its BatchNorm layers {@code bn}'s. */
+  public Layers withReplicaBatchNorm(ReplicaBatchNorm bn) {
+    return new Layers(this, bnMomentum, bnEpsilon, bn);
   }
 
   public Ops tf() {
@@ -284,7 +296,9 @@ public final class Layers {
     Ops t = ops(name);
     boolean batchStats = training && gamma.trainable();
     Operand<TFloat32> y;
-    if (batchStats) {
+    if (batchStats && replicaBatchNorm != null) {
+      y = replicaBatchNorm.normalize(t, name, x, gamma, beta, mean, var, momentum, epsilon);
+    } else if (batchStats) {
       Operand<TFloat32> empty = t.constant(new float[0]);
       FusedBatchNorm<TFloat32, TFloat32> bn =
           t.nn.fusedBatchNorm(

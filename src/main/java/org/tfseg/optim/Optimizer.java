@@ -97,7 +97,37 @@ public abstract class Optimizer {
       grads = graph.addGradients(lossScale.scaled(scaleOps, loss).asOutput(), xs);
       grads = lossScale.unscale(scaleOps, grads);
     }
-    ReluRewire.apply(graph, "gradients");
+    if (ReluRewire.enabled()) {
+      ReluRewire.apply(graph, "gradients");
+    }
+    List<Operand<TFloat32>> typed = new ArrayList<>();
+    for (Output<?> g : grads) {
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> t = (Operand<TFloat32>) g;
+      typed.add(t);
+    }
+    return applyGradients(loss, typed, vars, alsoRun, lossScale);
+  }
+
+  /**
+   * The op that applies one step with the given gradients of {@code loss} (one per variable, e.g.
+   * summed over replicas and divided by the global batch) and then increments {@code iterations};
+   * {@code alsoRun} run in the same step.
+   */
+  public Op applyGradients(
+      Operand<TFloat32> loss,
+      List<Operand<TFloat32>> grads,
+      List<ModelVariable> vars,
+      List<Op> alsoRun) {
+    return applyGradients(loss, grads, vars, alsoRun, null);
+  }
+
+  private Op applyGradients(
+      Operand<TFloat32> loss,
+      List<Operand<TFloat32>> grads,
+      List<ModelVariable> vars,
+      List<Op> alsoRun,
+      LossScale lossScale) {
     List<Op> applies = new ArrayList<>(alsoRun);
     // The Apply* ops update the variables in place, and a variable's read (Identity of a ref)
     // shares its buffer: without this barrier an update may run while the backward pass of a lower
@@ -105,7 +135,7 @@ public abstract class Optimizer {
     // made two identical runs differ after the first step). Every update waits for every gradient,
     // and for the loss, whose terms need not all be on the gradients' paths (a weight penalty).
     List<org.tensorflow.Operation> barrier = new ArrayList<>();
-    for (Output<?> g : grads) {
+    for (Operand<TFloat32> g : grads) {
       barrier.add(g.op());
     }
     barrier.add(loss.op());
@@ -117,12 +147,7 @@ public abstract class Optimizer {
     Ops optimizer = tf.withSubScope("optimizer");
     Op done = optimizer.withControlDependencyOps(barrier).withName("gradients_done").noOp();
     Ops scope = optimizer.withControlDependencies(List.of(done));
-    List<Operand<TFloat32>> gradients = new ArrayList<>();
-    for (Output<?> g : grads) {
-      @SuppressWarnings("unchecked")
-      Operand<TFloat32> typed = (Operand<TFloat32>) g;
-      gradients.add(typed);
-    }
+    List<Operand<TFloat32>> gradients = new ArrayList<>(grads);
     if (options.clipping() != null) {
       gradients = options.clipping().apply(scope.withSubScope("clip"), gradients);
     }

@@ -21,6 +21,7 @@ import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PairScan;
 import org.tfseg.data.PipelineOptions;
 import org.tfseg.data.SamplePair;
+import org.tfseg.data.Shard;
 import org.tfseg.eval.BatchEvaluation;
 import org.tfseg.eval.EvaluationReport;
 import org.tfseg.eval.Evaluator;
@@ -167,6 +168,15 @@ public final class SegmentationTask {
    * into {@code cacheDir} (null: no cache at all, for one-pass uses such as evaluation).
    */
   public InputPipeline pipeline(List<SamplePair> samples, boolean training, Path cacheDir) {
+    return pipeline(samples, training, cacheDir, null);
+  }
+
+  /**
+   * The same pipeline delivering only {@code shard}'s part of every global batch of {@code
+   * training.batch_size} (null: the whole batches).
+   */
+  public InputPipeline pipeline(
+      List<SamplePair> samples, boolean training, Path cacheDir, Shard shard) {
     var d = experiment.data();
     Augmentation augmentation =
         training && d.augmentation() != null ? d.augmentation().build() : Augmentation.NONE;
@@ -174,7 +184,7 @@ public final class SegmentationTask {
         new PipelineOptions(
             height(),
             width(),
-            experiment.training().batchSize(),
+            shard == null ? experiment.training().batchSize() : shard.batchSize(),
             training && d.shuffle(),
             experiment.seed(),
             d.parallelCalls(),
@@ -187,7 +197,7 @@ public final class SegmentationTask {
     if (cacheDir != null) {
       options = options.withCache(d.cache(), cacheDir);
     }
-    return new InputPipeline(samples, options);
+    return new InputPipeline(samples, options, shard);
   }
 
   /**

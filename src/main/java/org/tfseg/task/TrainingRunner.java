@@ -23,6 +23,8 @@ import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PairScan;
 import org.tfseg.data.SamplePair;
+import org.tfseg.data.Shard;
+import org.tfseg.graph.Precision;
 import org.tfseg.io.AtomicFiles;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.model.PretrainedWeights;
@@ -31,10 +33,14 @@ import org.tfseg.run.ResumeCheck;
 import org.tfseg.run.ResumePoint;
 import org.tfseg.run.RunDirectory;
 import org.tfseg.run.RunLog;
+import org.tfseg.train.Replication;
 import org.tfseg.train.Trainer;
 import org.tfseg.train.TrainingGraph;
 import org.tfseg.train.TrainingInterrupted;
 import org.tfseg.train.TrainingOptions;
+import org.tfseg.train.distribute.ReplicatedTraining;
+import org.tfseg.train.distribute.TfConfig;
+import org.tfseg.train.distribute.WorkerCluster;
 import org.tfseg.viz.CurvesCallback;
 import org.tfseg.viz.PanelsCallback;
 import org.tfseg.viz.PredictionPanels;
@@ -47,19 +53,36 @@ import org.tfseg.viz.PredictionPanels;
  * ({@code curves.png}, {@code panels/epoch-NNN.png} of the first validation images) and the {@code
  * last} / {@code final} checkpoints after the experiment's own callbacks (as Keras appends
  * History), so they see what those add to the logs and the weights they restore.
+ *
+ * <p>With {@code training.distribution} replicas and/or as a worker of a {@link TfConfig} cluster,
+ * the training tower is replicated ({@link ReplicatedTraining}); every worker reads its {@link
+ * Shard} of each global batch and validates on the whole validation split (so every worker's
+ * callbacks see the same values and decide alike). Only worker 0, the chief, writes the run folder;
+ * the others write theirs to a temporary folder ({@link WorkerRunFolder}).
  */
 public final class TrainingRunner {
   private final SegmentationTask task;
   private final PrintStream console;
   private final boolean interactive;
+  private final TfConfig cluster;
 
   /**
    * @param interactive whether {@code console} is a terminal (progress bars redrawn in place)
    */
   public TrainingRunner(SegmentationTask task, PrintStream console, boolean interactive) {
+    this(task, console, interactive, null);
+  }
+
+  /**
+   * @param cluster the cluster this process is a worker of ({@link TfConfig#fromEnvironment()});
+   *     null for a single process
+   */
+  public TrainingRunner(
+      SegmentationTask task, PrintStream console, boolean interactive, TfConfig cluster) {
     this.task = task;
     this.console = console;
     this.interactive = interactive;
+    this.cluster = cluster;
   }
 
   /** Trains in a new run folder {@code <run_root>/<name>/run-NNN}. */
@@ -91,7 +114,35 @@ public final class TrainingRunner {
       throw new UserError("the training split is empty");
     }
     String scanned = scan(splits);
-    try (TrainingGraph graph = new TrainingGraph(task.trainingSpec())) {
+    var dist = e.training().distribution();
+    int workers = cluster == null ? 1 : cluster.workers().size();
+    if (e.training().batchSize() < workers * dist.replicas()) {
+      throw new UserError(
+          "training.batch_size "
+              + e.training().batchSize()
+              + " is smaller than the "
+              + workers * dist.replicas()
+              + " replicas it is split over ("
+              + workers
+              + " worker(s) × "
+              + dist.replicas()
+              + ")");
+    }
+    if (workers * dist.replicas() > 1 && e.training().precision() != Precision.FLOAT32) {
+      throw new UserError(
+          "training.precision "
+              + e.training().precision().name().toLowerCase(java.util.Locale.ROOT)
+              + " is not supported with several replicas or workers yet; train them in float32");
+    }
+    WorkerCluster worker = null;
+    if (cluster != null) {
+      worker = WorkerCluster.start(cluster, dist.timeoutSeconds(), System.err);
+      worker.checkAgreement(ExperimentLoader.toJson(e) + "\nresume: " + (resume != null));
+    }
+    boolean chief = cluster == null || cluster.chief();
+    Shard shard =
+        cluster == null ? null : new Shard(cluster.index(), workers, e.training().batchSize());
+    try (TrainingGraph graph = new TrainingGraph(task.trainingSpec(), replication(worker))) {
       if (resumed != null) {
         ResumePoint.require(resumed, CheckpointCheck.variables(graph.session().graph()));
       }
@@ -99,7 +150,10 @@ public final class TrainingRunner {
           pretrained.isPresent()
               ? pretrained.get().load(graph.session(), graph.store()).summary()
               : null;
-      RunDirectory run = resumed != null ? resumed : newRun(e);
+      RunDirectory run =
+          !chief
+              ? WorkerRunFolder.create(e, resume, cluster.index())
+              : resumed != null ? resumed : newRun(e);
       if (!changes.isEmpty()) { // the run's experiment.json describes what it trains
         AtomicFiles.writeString(run.experimentFile(), ExperimentLoader.toJson(e));
       }
@@ -110,7 +164,8 @@ public final class TrainingRunner {
               : new History(run.historyCsv(), run.historyJson());
       Path cache = run.root().resolve("cache"); // filled lazily, on the first epoch
       try (RunLog log = run.openLog(console);
-          InputPipeline trainData = task.pipeline(splits.train(), true, cache.resolve("train"));
+          InputPipeline trainData =
+              task.pipeline(splits.train(), true, cache.resolve("train"), shard);
           InputPipeline valData =
               splits.validation().isEmpty()
                   ? null
@@ -127,6 +182,7 @@ public final class TrainingRunner {
               history,
               imported,
               scanned,
+              distributionLine(),
               changes,
               resumed != null);
         } catch (RuntimeException failure) {
@@ -148,6 +204,7 @@ public final class TrainingRunner {
       History history,
       String imported,
       String scanned,
+      String distributed,
       List<String> changes,
       boolean resume) {
     ModelSummary s = graph.summary();
@@ -166,6 +223,9 @@ public final class TrainingRunner {
                 ? "; training augmented, at " + e.data().trainingSize()
                 : ""));
     log.line(scanned);
+    if (distributed != null) {
+      log.line(distributed);
+    }
     log.line(
         String.format(
             "model: %s, %s params (%s trainable, %s non-trainable)",
@@ -200,6 +260,49 @@ public final class TrainingRunner {
     log.line("finished: " + EpochLogger.format(last));
     log.line("checkpoints: " + run.checkpointsDir() + "; history: " + run.historyCsv());
     return new TrainingResult(run, last);
+  }
+
+  /** The replicated training tower, or null for the single tower. */
+  private Replication replication(WorkerCluster worker) {
+    var d = task.experiment().training().distribution();
+    if (worker == null && d.replicas() == 1) {
+      return null;
+    }
+    List<String> devices =
+        d.devices() != null
+            ? d.devices()
+            : java.util.Collections.nCopies(d.replicas(), (String) null);
+    return worker != null
+        ? ReplicatedTraining.worker(devices, d.syncBatchNorm(), worker)
+        : ReplicatedTraining.local(devices, d.syncBatchNorm());
+  }
+
+  /** The log line describing the replicas and this worker; null for the single tower. */
+  private String distributionLine() {
+    var d = task.experiment().training().distribution();
+    if (cluster == null && d.replicas() == 1) {
+      return null;
+    }
+    int workers = cluster == null ? 1 : cluster.workers().size();
+    int batch = task.experiment().training().batchSize();
+    int replicas = workers * d.replicas();
+    int low = batch / replicas;
+    return String.format(
+        "distribution: %s%d replica(s)%s, per-replica batch %s, BatchNorm statistics %s",
+        cluster == null
+            ? ""
+            : "worker "
+                + cluster.index()
+                + " of "
+                + workers
+                + (cluster.chief() ? " (chief)" : " (writes no run folder)")
+                + " at "
+                + cluster.address()
+                + ", ",
+        d.replicas(),
+        d.devices() == null ? "" : " on " + String.join(", ", d.devices()),
+        batch % replicas == 0 ? String.valueOf(low) : low + "–" + (low + 1),
+        d.syncBatchNorm() ? "of the global batch" : "per replica");
   }
 
   /** Says in the log why the run stopped, and whether it has a checkpoint to show for it. */

@@ -187,7 +187,7 @@ public final class Trainer {
       for (int batch = batchesDone; batch < stepsInEpoch && it.hasNext(); batch++) {
         callbacks.onTrainBatchBegin(batch, control);
         try (Batch b = it.next()) {
-          StepResult r = graph.train(b.images(), b.masks());
+          StepResult r = graph.train(b);
           lr = r.learningRate();
           divergence.checkStep(r.loss(), epoch, batch, lr);
           epochValues.add(r);

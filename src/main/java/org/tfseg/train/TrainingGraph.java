@@ -12,6 +12,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
+import org.tfseg.data.Batch;
 import org.tfseg.graph.Layers;
 import org.tfseg.graph.ModelVariable;
 import org.tfseg.graph.Precision;
@@ -51,9 +52,20 @@ public final class TrainingGraph implements AutoCloseable {
   private final List<Placeholder<TFloat32>> weightFeeds = new ArrayList<>();
   private final List<Op> weightAssigns = new ArrayList<>();
   private final LossScale lossScale;
+  private final Replication replication;
+  private final Operand<TFloat32> trainSamples;
 
   public TrainingGraph(ModelSpec spec) {
+    this(spec, null);
+  }
+
+  /**
+   * @param replication how the training batch is split over replicas and workers; null for the
+   *     single training tower on the default device
+   */
+  public TrainingGraph(ModelSpec spec, Replication replication) {
     this.spec = spec;
+    this.replication = replication;
     this.graph = new Graph();
     Ops tf = Ops.create(graph);
     Shape in = Shape.of(-1, spec.trainHeight(), spec.trainWidth(), spec.channels());
@@ -82,11 +94,30 @@ public final class TrainingGraph implements AutoCloseable {
     PrecisionSupport.warnIfSlow(precision, System.err);
     this.lossScale = precision.scalesLoss() ? new LossScale(tf) : null;
     Ops trainTf = tf.withSubScope("train");
-    Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary, precision);
-    List<Operand<TFloat32>> trainLogits = float32(trainTf, spec.model().build(train, images));
-    this.trainLoss = withPenalty(trainTf, spec.loss().build(trainTf, trainLogits, targets));
-    Operand<TFloat32> trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
-    this.trainStep = optimizer.minimize(trainLoss, store.trainable(), train.updateOps(), lossScale);
+    Operand<TFloat32> trainProbs = null;
+    if (replication == null) {
+      Layers train = new Layers(trainTf, store, true, optimizer.iterations(), summary, precision);
+      List<Operand<TFloat32>> trainLogits = float32(trainTf, spec.model().build(train, images));
+      this.trainLoss = withPenalty(trainTf, spec.loss().build(trainTf, trainLogits, targets));
+      trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
+      this.trainStep =
+          optimizer.minimize(trainLoss, store.trainable(), train.updateOps(), lossScale);
+      this.trainSamples = null;
+    } else {
+      Operand<TFloat32> penalty =
+          spec.regularization() == null
+              ? null
+              : spec.regularization()
+                  .build(trainTf.withSubScope("regularization"), store.trainable());
+      Replication.Step step =
+          replication.build(
+              new Replication.Inputs(
+                  trainTf, spec, store, optimizer, images, targets, summary, penalty));
+      this.trainLoss = step.loss();
+      this.trainStep = step.step();
+      this.trainSamples = step.samples();
+      trainStats.addAll(step.statistics());
+    }
 
     Ops evalTf = tf.withSubScope("eval");
     Layers eval = new Layers(evalTf, store, false, null, null, precision);
@@ -94,7 +125,9 @@ public final class TrainingGraph implements AutoCloseable {
     this.evalLoss = withPenalty(evalTf, spec.loss().build(evalTf, evalLogits, evalTargets));
     this.evalProbabilities = Heads.probabilities(evalTf, evalLogits.get(0));
     for (StreamingMetric m : spec.metrics()) {
-      trainStats.add(m.statistics(trainTf, trainProbs, targets));
+      if (replication == null) {
+        trainStats.add(m.statistics(trainTf, trainProbs, targets));
+      }
       evalStats.add(m.statistics(evalTf, evalProbabilities, evalTargets));
     }
     Ops copy = tf.withSubScope("weights_in");
@@ -103,7 +136,7 @@ public final class TrainingGraph implements AutoCloseable {
       weightFeeds.add(feed);
       weightAssigns.add(copy.assign(v.variable(), feed));
     }
-    this.session = new Session(graph);
+    this.session = replication == null ? new Session(graph) : replication.openSession(graph);
     session.initialize();
   }
 
@@ -136,11 +169,29 @@ public final class TrainingGraph implements AutoCloseable {
 
   /** One optimizer step; the result holds the learning rate the step used. */
   public StepResult train(TFloat32 batchImages, TFloat32 batchTargets) {
-    return run(images, targets, batchImages, batchTargets, trainLoss, trainStats, trainStep);
+    int rows = (int) batchImages.shape().get(0);
+    return run(images, targets, batchImages, batchTargets, trainLoss, trainStats, trainStep, rows);
+  }
+
+  /**
+   * One optimizer step on a batch. With a {@link Replication}, the result is the global batch's
+   * (loss, sample count and metric statistics over all workers).
+   */
+  public StepResult train(Batch batch) {
+    return run(
+        images,
+        targets,
+        batch.images(),
+        batch.masks(),
+        trainLoss,
+        trainStats,
+        trainStep,
+        batch.size());
   }
 
   public StepResult evaluate(TFloat32 batchImages, TFloat32 batchTargets) {
-    return run(evalImages, evalTargets, batchImages, batchTargets, evalLoss, evalStats, null);
+    int rows = (int) batchImages.shape().get(0);
+    return run(evalImages, evalTargets, batchImages, batchTargets, evalLoss, evalStats, null, rows);
   }
 
   private StepResult run(
@@ -150,13 +201,19 @@ public final class TrainingGraph implements AutoCloseable {
       TFloat32 y,
       Operand<TFloat32> loss,
       List<List<Operand<TFloat64>>> stats,
-      Op target) {
+      Op target,
+      int samples) {
     Session.Runner r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
     stats.forEach(list -> list.forEach(r::fetch));
     if (target != null) {
       r.addTarget(target).fetch(optimizer.stepLearningRate());
     }
-    try (Result res = r.run()) {
+    boolean replicated = target != null && replication != null;
+    if (replicated) {
+      r.fetch(trainSamples);
+    }
+    int rows = (int) x.shape().get(0);
+    try (Result res = replicated ? replication.run(r, rows, samples) : r.run()) {
       double[][] values = new double[stats.size()][];
       int k = 1;
       for (int i = 0; i < stats.size(); i++) {
@@ -165,9 +222,9 @@ public final class TrainingGraph implements AutoCloseable {
           values[i][j] = ((TFloat64) res.get(k++)).getDouble();
         }
       }
-      double rate = target != null ? ((TFloat32) res.get(k)).getFloat() : Double.NaN;
-      return new StepResult(
-          ((TFloat32) res.get(0)).getFloat(), (int) x.shape().get(0), values, rate);
+      double rate = target != null ? ((TFloat32) res.get(k++)).getFloat() : Double.NaN;
+      int size = replicated ? Math.round(((TFloat32) res.get(k)).getFloat()) : samples;
+      return new StepResult(((TFloat32) res.get(0)).getFloat(), size, values, rate);
     }
   }
 

@@ -112,10 +112,8 @@ class OverridesTest {
   @Test
   void overriddenValuesAreValidatedLikeFileValues() {
     assertMinimalFails(
-        "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-            + " validation_steps, metrics, threshold, callbacks, max_steps, checkpoints,"
-            + " loss_upper_bound, loss_growth_factor, regularization)",
-        "training.epoch=3");
+        "$.training.checkpoints: unknown key 'every' (valid: every_steps, every_minutes, keep)",
+        "training.checkpoints.every=3");
     assertMinimalFails("$.data.image_size[1]: must be in [8, 4096], got 4", "data.image_size.1=4");
   }
 }

@@ -19,10 +19,8 @@ class StrictBindingTest {
   @Test
   void unknownNestedKeyListsValidKeys() {
     assertMinimalFails(
-        "$.training: unknown key 'epoch' (valid: batch_size, epochs, steps_per_epoch,"
-            + " validation_steps, metrics, threshold, callbacks, max_steps, checkpoints,"
-            + " loss_upper_bound, loss_growth_factor, regularization)",
-        "training.epoch=3");
+        "$.training.checkpoints: unknown key 'every' (valid: every_steps, every_minutes, keep)",
+        "training.checkpoints.every=3");
     assertMinimalFails(
         "$.optimizer: unknown key 'lr' (valid: type, learning_rate, schedule, beta_1, beta_2,"
             + " epsilon, weight_decay, exclude_from_weight_decay, clipnorm, clipvalue,"
