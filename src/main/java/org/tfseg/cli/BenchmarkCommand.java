@@ -7,23 +7,30 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
+import org.tfseg.UserError;
 import org.tfseg.config.Experiment;
 import org.tfseg.data.DataSplits;
 import org.tfseg.data.InputPipeline;
 import org.tfseg.data.PipelineBenchmark;
+import org.tfseg.export.InferenceBenchmark;
+import org.tfseg.export.InferenceGraph;
 import org.tfseg.io.OutputPaths;
 import org.tfseg.model.ModelSummary;
+import org.tfseg.run.CheckpointLocator;
+import org.tfseg.runtime.PeakRss;
 import org.tfseg.task.SegmentationTask;
 import org.tfseg.train.StepBenchmark;
 
 /**
  * {@code tfseg benchmark EXPERIMENT.json}: timed training steps (forward, backward, optimizer) at
- * the experiment's input size and batch on a fixed random batch, after warm-up; or, with {@code
+ * the experiment's input size and batch on a fixed random batch, after warm-up; with {@code
+ * --inference}, the exported serving graph's batch-1 latency and batched throughput; with {@code
  * --data}, the input pipeline's images per second on the training split.
  */
 final class BenchmarkCommand implements Command {
   private static final String USAGE =
-      "tfseg benchmark EXPERIMENT.json [--steps N] [--warmup N] [--data] [--set k=v]...";
+      "tfseg benchmark EXPERIMENT.json [--steps N] [--warmup N] [--data | --inference"
+          + " [--checkpoint PATH]] [--set k=v]...";
 
   @Override
   public String name() {
@@ -32,7 +39,8 @@ final class BenchmarkCommand implements Command {
 
   @Override
   public String summary() {
-    return "measure ms per training step (or input-pipeline images/s with --data)";
+    return "measure ms per training step (serving latency with --inference, input-pipeline"
+        + " images/s with --data)";
   }
 
   @Override
@@ -41,13 +49,26 @@ final class BenchmarkCommand implements Command {
         new Options()
             .addOption(Cli.help())
             .addOption(Cli.set())
-            .addOption(Cli.value("steps", "N", "timed steps (default 10)"))
+            .addOption(
+                Cli.value("steps", "N", "timed steps (default 10; --inference: calls, default 20)"))
             .addOption(Cli.value("warmup", "N", "untimed steps first (default 2)"))
             .addOption(
                 Option.builder()
                     .longOpt("data")
                     .desc("benchmark the input pipeline instead")
-                    .build());
+                    .build())
+            .addOption(
+                Option.builder()
+                    .longOpt("inference")
+                    .desc(
+                        "benchmark the exported serving graph (BatchNorm folded) instead: batch-1"
+                            + " p50/p99 and batched images/s")
+                    .build())
+            .addOption(
+                Cli.value(
+                    "checkpoint",
+                    "PATH",
+                    "--inference: serve this checkpoint's weights (default: fresh initial weights)"));
     CommandLine line = Cli.parse(options, args, USAGE, out);
     if (line == null) {
       return 0;
@@ -55,6 +76,12 @@ final class BenchmarkCommand implements Command {
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
     int batch = e.training().batchSize();
+    if (line.hasOption("data") && line.hasOption("inference")) {
+      throw new UserError("--data and --inference: choose one (usage: " + USAGE + ")");
+    }
+    if (line.hasOption("inference")) {
+      return inference(e, task, line, out);
+    }
     if (line.hasOption("data")) {
       DataSplits splits = task.splits();
       var d = e.data();
@@ -103,12 +130,57 @@ final class BenchmarkCommand implements Command {
     out.printf(
         "throughput: %.2f images/s; %d cores available%n",
         batch * 1000.0 / b.mean(), Runtime.getRuntime().availableProcessors());
-    long rss = org.tfseg.runtime.PeakRss.kilobytes();
-    if (rss > 0) {
-      out.printf(
-          "peak RSS: %.2f GB (precision %s)%n",
-          rss / 1e6, e.training().precision().name().toLowerCase(java.util.Locale.ROOT));
-    }
+    printPeakRss(out, "precision " + e.training().precision().name().toLowerCase(Locale.ROOT));
     return 0;
+  }
+
+  private static int inference(
+      Experiment e, SegmentationTask task, CommandLine line, PrintStream out) throws Exception {
+    int h = task.height();
+    int w = task.width();
+    int c = task.channels();
+    int batch = e.training().batchSize();
+    InferenceBenchmark.Result r;
+    try (InferenceGraph plain =
+        line.hasOption("checkpoint")
+            ? task.inferenceGraph(CheckpointLocator.resolve(e, line.getOptionValue("checkpoint")))
+            : task.inferenceGraph().initialized()) {
+      r =
+          InferenceBenchmark.run(
+              plain,
+              h,
+              w,
+              c,
+              batch,
+              Cli.intValue(line, "warmup", 2),
+              Cli.intValue(line, "steps", 20));
+    }
+    out.printf(
+        "%s: serving graph %dx%dx%d, %d BatchNorm layers folded into convolutions; exported and"
+            + " loaded in %.1f s; max |served - unfolded| probability %.2g%n",
+        e.name(), h, w, c, r.foldedBatchNorms(), r.buildSeconds(), r.maxDifference());
+    out.printf(
+        "batch-1 latency, SavedModel (folded): p50 %.1f ms, p99 %.1f ms; unfolded tower: p50 %.1f"
+            + " ms, p99 %.1f ms (%d calls each, interleaved)%n",
+        r.served().p50(),
+        r.served().p99(),
+        r.unfolded().p50(),
+        r.unfolded().p99(),
+        r.served().millis().length);
+    out.printf(
+        "batch %d throughput: SavedModel %.2f images/s, unfolded %.2f images/s; %d cores%n",
+        r.batch(),
+        r.batchedImagesPerSecond(),
+        r.unfoldedBatchedImagesPerSecond(),
+        Runtime.getRuntime().availableProcessors());
+    printPeakRss(out, "inference");
+    return 0;
+  }
+
+  private static void printPeakRss(PrintStream out, String what) {
+    long rss = PeakRss.kilobytes();
+    if (rss > 0) {
+      out.printf("peak RSS: %.2f GB (%s)%n", rss / 1e6, what);
+    }
   }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -17,6 +20,7 @@ import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.image.ResizeBilinear;
@@ -25,7 +29,10 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.TUint8;
 import org.tfseg.UserError;
+import org.tfseg.graph.BatchNormFolding;
 import org.tfseg.graph.Layers;
+import org.tfseg.graph.ModelVariable;
+import org.tfseg.graph.Precision;
 import org.tfseg.graph.Tensors;
 import org.tfseg.graph.VariableStore;
 import org.tfseg.model.Heads;
@@ -35,10 +42,19 @@ import org.tfseg.run.CheckpointCheck;
 /**
  * The serving graph: the model's inference tower only (BatchNorm on moving statistics, no dropout,
  * no optimizer state), on a float-image input and on an encoded-image input, with the weights
- * restored from a training checkpoint. This is what {@code export} writes as a SavedModel and what
- * {@code eval}/{@code predict} run from a checkpoint.
+ * restored from a training checkpoint. This is what {@code eval}/{@code predict} run from a
+ * checkpoint; its {@link #folded()} copy, BatchNorm folded into the convolutions, is what {@code
+ * export} writes as a SavedModel.
  */
 public final class InferenceGraph implements Predictor {
+  private final SegmentationModel model;
+  private final int height;
+  private final int width;
+  private final int channels;
+  private final long seed;
+  private final Precision precision;
+  private final BatchNormFolding folding;
+  private final VariableStore store;
   private final Graph graph;
   private final Session session;
   private final Placeholder<TFloat32> images;
@@ -48,15 +64,46 @@ public final class InferenceGraph implements Predictor {
   private final EncodedBatch batch;
 
   public InferenceGraph(SegmentationModel model, int height, int width, int channels, long seed) {
+    this(model, height, width, channels, seed, Precision.FLOAT32);
+  }
+
+  /**
+   * A serving graph computing under {@code precision}, as the model was trained (Keras: a model
+   * built under a mixed policy computes in its low type at inference too; weights stay float32).
+   */
+  public InferenceGraph(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      long seed,
+      Precision precision) {
+    this(model, height, width, channels, seed, precision, BatchNormFolding.recording());
+  }
+
+  private InferenceGraph(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      long seed,
+      Precision precision,
+      BatchNormFolding folding) {
+    this.model = model;
+    this.precision = precision;
+    this.height = height;
+    this.width = width;
+    this.channels = channels;
+    this.seed = seed;
+    this.folding = folding;
     graph = new Graph();
     Ops tf = Ops.create(graph);
-    VariableStore store = new VariableStore(tf, seed);
+    store = new VariableStore(tf, seed);
     images =
         tf.withName(ServingSignatures.IMAGES)
             .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, height, width, channels)));
     Ops towerTf = tf.withSubScope("eval");
-    probabilities =
-        tf.withName(ServingSignatures.PROBABILITIES).identity(tower(towerTf, store, model, images));
+    probabilities = tf.withName(ServingSignatures.PROBABILITIES).identity(tower(towerTf, images));
 
     imageBytes =
         tf.withName(ServingSignatures.BYTES_INPUT)
@@ -65,7 +112,7 @@ public final class InferenceGraph implements Predictor {
     Operand<TUint8> decoded = EncodedBatch.decodeImage(bytesTf, imageBytes, channels);
     Operand<TInt32> size = EncodedBatch.heightWidth(bytesTf, decoded);
     Operand<TFloat32> x = EncodedBatch.toModelInput(bytesTf, decoded, height, width, channels);
-    Operand<TFloat32> p = tower(bytesTf, store, model, x);
+    Operand<TFloat32> p = tower(bytesTf, x);
     Operand<TFloat32> back =
         bytesTf.image.resizeBilinear(p, size, ResizeBilinear.halfPixelCenters(true));
     mask = tf.withName(ServingSignatures.MASK).squeeze(back, Squeeze.axis(List.of(0L)));
@@ -78,14 +125,79 @@ public final class InferenceGraph implements Predictor {
             width,
             channels,
             (int) probabilities.shape().get(3),
-            images -> tower(batchTf, store, model, images));
+            images -> tower(batchTf, images));
+    folding.checkConsumers();
     session = new Session(graph);
   }
 
   /** The model's inference tower (shared weights) on a float batch → probabilities. */
-  private static Operand<TFloat32> tower(
-      Ops tf, VariableStore store, SegmentationModel model, Operand<TFloat32> x) {
-    return Heads.probabilities(tf, model.build(new Layers(tf, store, false, null, null), x).get(0));
+  private Operand<TFloat32> tower(Ops tf, Operand<TFloat32> x) {
+    Layers layers = new Layers(tf, store, false, null, null, precision).withFolding(folding);
+    return Heads.probabilities(tf, Layers.toFloat(tf, model.build(layers, x).get(0)));
+  }
+
+  /**
+   * The same serving graph with every BatchNorm that directly follows a convolution folded into it
+   * (see {@link BatchNormFolding}), holding this graph's current weights. Its outputs equal this
+   * graph's up to float32 rounding.
+   */
+  public InferenceGraph folded() {
+    Map<String, float[]> values = weights();
+    Map<String, Shape> shapes = new HashMap<>();
+    store.all().forEach(v -> shapes.put(v.name(), v.shape()));
+    BatchNormFolding applying = folding.applying();
+    values.putAll(applying.foldedValues(values, shapes));
+    InferenceGraph f =
+        new InferenceGraph(model, height, width, channels, seed, precision, applying);
+    try {
+      return f.setWeights(values);
+    } catch (RuntimeException e) {
+      f.close();
+      throw e;
+    }
+  }
+
+  /** Every weight by variable name (Keras {@code get_weights}, keyed). */
+  public Map<String, float[]> weights() {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (ModelVariable v : store.all()) {
+      try (Result r = session.runner().fetch(v.value()).run()) {
+        values.put(v.name(), Tensors.floats((TFloat32) r.get(0)));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Sets every weight from {@code values} (by variable name; each must be present and of the
+   * variable's size).
+   */
+  public InferenceGraph setWeights(Map<String, float[]> values) {
+    Ops tf = Ops.create(graph).withSubScope("set_weights");
+    for (ModelVariable v : store.all()) {
+      float[] value = values.get(v.name());
+      if (value == null || value.length != v.size()) {
+        throw new IllegalArgumentException(
+            "no value of " + v.size() + " floats for weight " + v.name());
+      }
+      Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+      Assign<TFloat32> a = tf.assign(v.variable(), p);
+      try (TFloat32 t = Tensors.of(v.shape(), value)) {
+        session.runner().feed(p, t).addTarget(a).run();
+      }
+    }
+    return this;
+  }
+
+  /** How many BatchNorm layers this graph has folded into convolutions. */
+  public int foldedBatchNorms() {
+    return folding.applyingPass() ? folding.pairs().size() : 0;
+  }
+
+  /** Sets fresh initial weights (as training starts from): for timing, not for predictions. */
+  public InferenceGraph initialized() {
+    session.initialize();
+    return this;
   }
 
   /**

@@ -12,6 +12,7 @@ import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import org.tfseg.graph.BatchNormFolding.KernelLayout;
 
 /**
  * The layer toolkit: Keras layers as functions over TF ops, NHWC, float32. One {@code Layers} is
@@ -45,6 +46,9 @@ public final class Layers {
 
   /** Batch statistics of a replica of a split batch; null for a tower on its whole batch. */
   private final ReplicaBatchNorm replicaBatchNorm;
+
+  /** BatchNorm folding of a serving tower (recording or applying); null: none. */
+  private final BatchNormFolding folding;
 
   /**
    * @param randomStep a scalar that changes every training step (the optimizer's iteration
@@ -83,10 +87,15 @@ public final class Layers {
     this.bnMomentum = null;
     this.bnEpsilon = BN_EPSILON;
     this.replicaBatchNorm = null;
+    this.folding = null;
   }
 
   private Layers(
-      Layers base, Float bnMomentum, float bnEpsilon, ReplicaBatchNorm replicaBatchNorm) {
+      Layers base,
+      Float bnMomentum,
+      float bnEpsilon,
+      ReplicaBatchNorm replicaBatchNorm,
+      BatchNormFolding folding) {
     this.tf = base.tf;
     this.store = base.store;
     this.training = base.training;
@@ -97,6 +106,7 @@ public final class Layers {
     this.bnEpsilon = bnEpsilon;
     this.precision = base.precision;
     this.replicaBatchNorm = replicaBatchNorm;
+    this.folding = folding;
   }
 
   /**
@@ -109,12 +119,21 @@ public final class Layers {
         this,
         momentum == null ? bnMomentum : Float.valueOf(momentum.floatValue()),
         epsilon == null ? bnEpsilon : epsilon.floatValue(),
-        replicaBatchNorm);
+        replicaBatchNorm,
+        folding);
   }
 
   /** The same training tower as one replica of a split batch, its BatchNorm layers {@code bn}'s. */
   public Layers withReplicaBatchNorm(ReplicaBatchNorm bn) {
-    return new Layers(this, bnMomentum, bnEpsilon, bn);
+    return new Layers(this, bnMomentum, bnEpsilon, bn, folding);
+  }
+
+  /** The same inference tower with its BatchNorm layers recorded for, or folded by, {@code f}. */
+  public Layers withFolding(BatchNormFolding f) {
+    if (training) {
+      throw new IllegalStateException("BatchNorm folding is for an inference tower");
+    }
+    return new Layers(this, bnMomentum, bnEpsilon, replicaBatchNorm, f);
   }
 
   public Ops tf() {
@@ -159,7 +178,7 @@ public final class Layers {
     } else {
       y = atrous(t, x, k, spec);
     }
-    y = maybeBias(name, t, y, spec.filters(), spec.useBias());
+    y = folded(name, name + "/kernel", KernelLayout.CONV, t, y, spec.filters(), spec.useBias());
     return record(name, "Conv2D", y, before);
   }
 
@@ -230,7 +249,9 @@ public final class Layers {
             outShape, like(t, kernel.value(), x), x, strides(s), spec.padding().name());
     // Static shape for the layers that follow (EnsureShape has no C++ gradient; Reshape has).
     y = t.reshape(y, t.constant(new int[] {-1, out[0], out[1], spec.filters()}));
-    y = maybeBias(name, t, y, spec.filters(), spec.useBias());
+    y =
+        folded(
+            name, name + "/kernel", KernelLayout.TRANSPOSED, t, y, spec.filters(), spec.useBias());
     return record(name, "Conv2DTranspose", y, before);
   }
 
@@ -255,8 +276,36 @@ public final class Layers {
     x = compute(t, x);
     Operand<TFloat32> y =
         t.nn.depthwiseConv2dNative(x, like(t, k.value(), x), strides(stride), padding.name());
-    y = maybeBias(name, t, y, inC * multiplier, useBias);
+    y =
+        folded(
+            name,
+            name + "/depthwise_kernel",
+            KernelLayout.DEPTHWISE,
+            t,
+            y,
+            inC * multiplier,
+            useBias);
     return record(name, "DepthwiseConv2D", y, before);
+  }
+
+  /**
+   * A convolution's bias, also when it has none but its BatchNorm is folded into it; tells the
+   * folding about the convolution.
+   */
+  private Operand<TFloat32> folded(
+      String name,
+      String kernel,
+      KernelLayout layout,
+      Ops t,
+      Operand<TFloat32> y,
+      long channels,
+      boolean useBias) {
+    boolean fold = folding != null && folding.foldsConv(name);
+    Operand<TFloat32> out = maybeBias(name, t, y, channels, useBias || fold);
+    if (folding != null) {
+      folding.convolution(name, kernel, layout, useBias, out);
+    }
+    return out;
   }
 
   private Operand<TFloat32> maybeBias(
@@ -288,6 +337,12 @@ public final class Layers {
     float momentum = bnMomentum != null ? bnMomentum : layerMomentum;
     long c = channels(x);
     long before = store.parameterCount();
+    if (folding != null) {
+      if (folding.foldsBatchNorm(name)) {
+        return record(name, "BatchNormalization", x, before);
+      }
+      folding.batchNorm(name, x, epsilon);
+    }
     Shape shape = Shape.of(c);
     ModelVariable gamma = store.get(name + "/gamma", shape, Initializer.ones(), true);
     ModelVariable beta = store.get(name + "/beta", shape, Initializer.zeros(), true);
@@ -299,16 +354,7 @@ public final class Layers {
     if (batchStats && replicaBatchNorm != null) {
       y = replicaBatchNorm.normalize(t, name, x, gamma, beta, mean, var, momentum, epsilon);
     } else if (batchStats) {
-      Operand<TFloat32> empty = t.constant(new float[0]);
-      FusedBatchNorm<TFloat32, TFloat32> bn =
-          t.nn.fusedBatchNorm(
-              x,
-              gamma.value(),
-              beta.value(),
-              empty,
-              empty,
-              FusedBatchNorm.epsilon(epsilon),
-              FusedBatchNorm.isTraining(true));
+      FusedBatchNorm<TFloat32, TFloat32> bn = batchStatistics(t, x, gamma, beta, epsilon);
       y = bn.y();
       Operand<TFloat32> decay = t.constant(1f - momentum);
       updateOps.add(
@@ -333,6 +379,20 @@ public final class Layers {
               .y();
     }
     return record(name, "BatchNormalization", y, before);
+  }
+
+  /** Training-mode FusedBatchNorm: normalises {@code x} with its own batch statistics. */
+  public static FusedBatchNorm<TFloat32, TFloat32> batchStatistics(
+      Ops t, Operand<TFloat32> x, ModelVariable gamma, ModelVariable beta, float epsilon) {
+    Operand<TFloat32> empty = t.constant(new float[0]);
+    return t.nn.fusedBatchNorm(
+        x,
+        gamma.value(),
+        beta.value(),
+        empty,
+        empty,
+        FusedBatchNorm.epsilon(epsilon),
+        FusedBatchNorm.isTraining(true));
   }
 
   // ---- activations and element-wise ---------------------------------------------------------

@@ -211,9 +211,13 @@ public final class SegmentationTask {
     }
   }
 
-  /** The serving graph (inference tower, float and encoded-image inputs), weights uninitialised. */
+  /**
+   * The serving graph (inference tower, float and encoded-image inputs) in the experiment's {@code
+   * training.precision}, as validation computed; weights uninitialised.
+   */
   public InferenceGraph inferenceGraph() {
-    return new InferenceGraph(model, height(), width(), channels(), experiment.seed());
+    return new InferenceGraph(
+        model, height(), width(), channels(), experiment.seed(), experiment.training().precision());
   }
 
   /** The serving graph with the weights of a training checkpoint. */
@@ -222,16 +226,18 @@ public final class SegmentationTask {
   }
 
   /**
-   * Writes a SavedModel of a checkpoint's inference graph into the new directory {@code dir}: into
-   * a hidden sibling first, renamed to {@code dir} once complete, so a failed export leaves no
-   * directory that looks like a SavedModel.
+   * Writes a SavedModel of a checkpoint's inference graph, BatchNorm folded into the convolutions
+   * ({@link InferenceGraph#folded()}), into the new directory {@code dir}: into a hidden sibling
+   * first, renamed to {@code dir} once complete, so a failed export leaves no directory that looks
+   * like a SavedModel.
    *
    * @throws UserError if {@code dir} exists or cannot be written, or the checkpoint is damaged or
    *     of another model
    */
   public void export(String checkpointPrefix, Path dir) {
     OutputPaths.requireNew(dir, "export directory");
-    try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
+    try (InferenceGraph plain = inferenceGraph(checkpointPrefix);
+        InferenceGraph g = plain.folded()) {
       Path staging = OutputPaths.partialSibling(dir, "export directory");
       try {
         Path model = staging.resolve(dir.toAbsolutePath().normalize().getFileName());
@@ -255,7 +261,8 @@ public final class SegmentationTask {
    * @return the version's directory
    */
   public Path exportForServing(String checkpointPrefix, Path base, String name) throws IOException {
-    try (InferenceGraph g = inferenceGraph(checkpointPrefix)) {
+    try (InferenceGraph plain = inferenceGraph(checkpointPrefix);
+        InferenceGraph g = plain.folded()) {
       return ServingLayout.writeVersion(base, name, g::exportSavedModel);
     }
   }

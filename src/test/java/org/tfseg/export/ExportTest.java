@@ -27,8 +27,9 @@ import org.tfseg.train.ModelSpec;
 import org.tfseg.train.TrainingGraph;
 
 /**
- * Train a few steps → checkpoint → inference graph restored from it → SavedModel → loaded in a
- * separate JVM: every stage must give the training graph's inference-path outputs.
+ * Train a few steps → checkpoint → inference graph restored from it (bit-identical) → BatchNorm
+ * folded → SavedModel → loaded in a separate JVM: within 1e-5 of the training graph's
+ * inference-path outputs.
  */
 class ExportTest {
   private static final int N = 2, H = 32, W = 24;
@@ -71,7 +72,10 @@ class ExportTest {
     try (InferenceGraph inf = new InferenceGraph(model, H, W, 3, 99).restore(prefix);
         TFloat32 xt = Tensors.of(Shape.of(N, H, W, 3), x)) {
       assertArrayEquals(expected, inf.predict(xt), 0f, "restored inference graph differs");
-      inf.exportSavedModel(saved);
+      try (InferenceGraph folded = inf.folded()) { // what `export` writes
+        assertTrue(folded.foldedBatchNorms() > 0, "no BatchNorm folded");
+        folded.exportSavedModel(saved);
+      }
     }
 
     Path input = tmp.resolve("x.bin");
@@ -119,7 +123,7 @@ class ExportTest {
         got[i] = in.readFloat();
       }
       assertArrayEquals(
-          expected, got, 0f, "SavedModel in a separate JVM differs from the training graph");
+          expected, got, 1e-5f, "SavedModel in a separate JVM differs from the training graph");
       assertArrayEquals(
           new long[] {40, 50, 1}, readShape(in), "bytes signature returns the image's own size");
     }

@@ -136,17 +136,57 @@ class ModelContractTest {
       g.save(prefix);
       float[] training = g.predict(xt);
       float[] served;
+      float[] folded;
       try (InferenceGraph inference = task.inferenceGraph(prefix)) {
         served = inference.predict(xt);
         assertArrayEquals(
             training, served, 1e-5f, label + ": inference tower vs restored serving graph");
-        inference.exportSavedModel(tmp.resolve("saved_model"));
+        inference.setWeights(withTrainedBatchNorm(inference.weights()));
+        served = inference.predict(xt);
+        try (InferenceGraph f = inference.folded()) {
+          assertTrue(f.foldedBatchNorms() > 0, label + ": no BatchNorm folded");
+          folded = f.predict(xt);
+          assertArrayEquals(served, folded, 1e-5f, label + ": BatchNorm-folded vs serving graph");
+          f.exportSavedModel(tmp.resolve("saved_model"));
+        }
       }
       try (SavedModelPredictor exported = new SavedModelPredictor(tmp.resolve("saved_model"))) {
         assertArrayEquals(
-            served, exported.predict(xt), 1e-6f, label + ": SavedModel vs serving graph");
+            folded, exported.predict(xt), 1e-6f, label + ": SavedModel vs folded serving graph");
       }
     }
+  }
+
+  /**
+   * BatchNorm statistics and affine parameters as after real training (a step from initialisation
+   * leaves them near 0/1, where folding would be trivially exact): γ, σ² in [0.5, 1.5], β, μ in
+   * ±0.2, and conv biases in ±0.1.
+   */
+  private static Map<String, float[]> withTrainedBatchNorm(Map<String, float[]> weights) {
+    SplittableRandom r = new SplittableRandom(17);
+    weights.replaceAll(
+        (name, v) -> {
+          double low;
+          double high;
+          if (name.endsWith("/gamma") || name.endsWith("/moving_variance")) {
+            low = 0.5;
+            high = 1.5;
+          } else if (name.endsWith("/beta") || name.endsWith("/moving_mean")) {
+            low = -0.2;
+            high = 0.2;
+          } else if (name.endsWith("/bias")) {
+            low = -0.1;
+            high = 0.1;
+          } else {
+            return v;
+          }
+          float[] out = new float[v.length];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = (float) r.nextDouble(low, high);
+          }
+          return out;
+        });
+    return weights;
   }
 
   /**

@@ -9,6 +9,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
+import org.tfseg.graph.Layers;
 import org.tfseg.graph.ModelVariable;
 import org.tfseg.graph.ReplicaBatchNorm;
 
@@ -58,16 +59,7 @@ final class BatchNormReplicas {
     return (tf, name, x, gamma, beta, movingMean, movingVariance, momentum, epsilon) -> {
       Layer layer = layer(name, movingMean, movingVariance, momentum, replica);
       if (!sync) {
-        Operand<TFloat32> empty = tf.constant(new float[0]);
-        FusedBatchNorm<TFloat32, TFloat32> bn =
-            tf.nn.fusedBatchNorm(
-                x,
-                gamma.value(),
-                beta.value(),
-                empty,
-                empty,
-                FusedBatchNorm.epsilon(epsilon),
-                FusedBatchNorm.isTraining(true));
+        FusedBatchNorm<TFloat32, TFloat32> bn = Layers.batchStatistics(tf, x, gamma, beta, epsilon);
         layer.means.add(tf.math.mul(tf.stopGradient(bn.batchMean()), samples));
         layer.variances.add(tf.math.mul(tf.stopGradient(bn.batchVariance()), samples));
         return bn.y();
