@@ -10,6 +10,7 @@ import org.apache.commons.cli.ParseException;
 import org.tfseg.UserError;
 import org.tfseg.config.InvalidConfigException;
 import org.tfseg.io.OutputPaths;
+import org.tfseg.runtime.FrozenWeights;
 import org.tfseg.runtime.NativeLogs;
 import org.tfseg.train.Trainer;
 import org.tfseg.train.distribute.ClusterFailure;
@@ -40,6 +41,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    FrozenWeights.assumeFor(args);
     NativeLogs.quiet();
     System.exit(run(args, System.out, System.err));
   }

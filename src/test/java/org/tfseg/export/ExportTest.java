@@ -108,11 +108,11 @@ class ExportTest {
                 "" + W,
                 png.toString(),
                 output.toString()));
+    ProcessBuilder probe = new ProcessBuilder(cmd);
+    // as `tfseg serve`/`predict` run it: oneDNN caches each convolution's reordered filter
+    probe.environment().put("TF_ONEDNN_ASSUME_FROZEN_WEIGHTS", "1");
     Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("probe.log").toFile())
-            .start();
+        probe.redirectErrorStream(true).redirectOutput(tmp.resolve("probe.log").toFile()).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe JVM timed out");
     assertEquals(0, p.exitValue(), () -> "probe JVM failed: " + read(tmp.resolve("probe.log")));
     try (DataInputStream in = new DataInputStream(Files.newInputStream(output))) {
