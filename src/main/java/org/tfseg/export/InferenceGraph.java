@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,12 +158,15 @@ public final class InferenceGraph implements Predictor {
     }
   }
 
-  /** Every weight by variable name (Keras {@code get_weights}, keyed). */
+  /** Every weight by variable name (Keras {@code get_weights}, keyed), in one run. */
   public Map<String, float[]> weights() {
+    List<ModelVariable> all = store.all();
+    Session.Runner runner = session.runner();
+    all.forEach(v -> runner.fetch(v.value()));
     Map<String, float[]> values = new LinkedHashMap<>();
-    for (ModelVariable v : store.all()) {
-      try (Result r = session.runner().fetch(v.value()).run()) {
-        values.put(v.name(), Tensors.floats((TFloat32) r.get(0)));
+    try (Result r = runner.run()) {
+      for (int i = 0; i < all.size(); i++) {
+        values.put(all.get(i).name(), Tensors.floats((TFloat32) r.get(i)));
       }
     }
     return values;
@@ -170,21 +174,34 @@ public final class InferenceGraph implements Predictor {
 
   /**
    * Sets every weight from {@code values} (by variable name; each must be present and of the
-   * variable's size).
+   * variable's size), in one run: every run after new ops are added re-processes the whole graph.
    */
   public InferenceGraph setWeights(Map<String, float[]> values) {
     Ops tf = Ops.create(graph).withSubScope("set_weights");
-    for (ModelVariable v : store.all()) {
+    List<ModelVariable> all = store.all();
+    List<Placeholder<TFloat32>> feeds = new ArrayList<>();
+    List<Assign<TFloat32>> assigns = new ArrayList<>();
+    for (ModelVariable v : all) {
       float[] value = values.get(v.name());
       if (value == null || value.length != v.size()) {
         throw new IllegalArgumentException(
             "no value of " + v.size() + " floats for weight " + v.name());
       }
       Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
-      Assign<TFloat32> a = tf.assign(v.variable(), p);
-      try (TFloat32 t = Tensors.of(v.shape(), value)) {
-        session.runner().feed(p, t).addTarget(a).run();
+      feeds.add(p);
+      assigns.add(tf.assign(v.variable(), p));
+    }
+    List<TFloat32> tensors = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      for (int i = 0; i < all.size(); i++) {
+        TFloat32 t = Tensors.of(all.get(i).shape(), values.get(all.get(i).name()));
+        tensors.add(t);
+        runner.feed(feeds.get(i), t).addTarget(assigns.get(i));
       }
+      runner.run().close();
+    } finally {
+      tensors.forEach(TFloat32::close);
     }
     return this;
   }
