@@ -186,10 +186,13 @@ class BasNetCliTest {
 
     JsonNode a = JSON.readTree(fromPngs.toFile());
     CliRun.assertSodKeys(a);
-    for (Path other : List.of(fromCheckpoint, fromSavedModel)) {
-      JsonNode b = JSON.readTree(other.toFile());
-      assertEquals(a, b, other + " differs from scoring predict's PNGs");
-    }
+    assertEquals(
+        a,
+        JSON.readTree(fromSavedModel.toFile()),
+        fromSavedModel + " differs from scoring predict's PNGs");
+    // The export folds BatchNorm (probabilities within 1e-5 of the checkpoint's): a pixel may land
+    // on the other side of a 1/255 quantisation step.
+    assertClose(a, JSON.readTree(fromCheckpoint.toFile()), 1e-3, "checkpoint eval vs PNGs");
     assertEquals(4, a.get("per_image").size());
     assertTrue(
         Files.exists(tmp.resolve("ckpt-pr.png")) && Files.exists(tmp.resolve("ckpt-fmeasure.png")));
@@ -207,5 +210,24 @@ class BasNetCliTest {
     System.arraycopy(a, 0, out, 0, a.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
+  }
+
+  /** Same structure, every number within {@code tolerance}. */
+  private static void assertClose(JsonNode want, JsonNode got, double tolerance, String where) {
+    if (want.isNumber()) {
+      assertEquals(want.asDouble(), got.asDouble(), tolerance, where);
+      return;
+    }
+    assertEquals(want.size(), got.size(), where);
+    if (want.isArray()) {
+      for (int i = 0; i < want.size(); i++) {
+        assertClose(want.get(i), got.get(i), tolerance, where + "[" + i + "]");
+      }
+    } else if (want.isObject()) {
+      want.fieldNames()
+          .forEachRemaining(k -> assertClose(want.get(k), got.get(k), tolerance, where + "." + k));
+    } else {
+      assertEquals(want, got, where);
+    }
   }
 }

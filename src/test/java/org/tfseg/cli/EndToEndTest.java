@@ -121,8 +121,14 @@ class EndToEndTest {
     ObjectMapper m = new ObjectMapper();
     JsonNode a = m.readTree(tmp.resolve("eval-ckpt.json").toFile()).get("metrics");
     JsonNode b = m.readTree(tmp.resolve("eval-saved.json").toFile()).get("metrics");
-    for (String k : List.of("precision", "recall", "mae", "mae_all_background")) {
-      assertEquals(a.get(k).asDouble(), b.get(k).asDouble(), 1e-12, k);
+    // The export folds BatchNorm into the convolutions: probabilities within 1e-5 of the
+    // checkpoint's, so the MAE agrees to ~1e-6; a pixel at the threshold may flip in
+    // precision/recall.
+    assertEquals(a.get("mae").asDouble(), b.get("mae").asDouble(), 1e-6, "mae");
+    assertEquals(
+        a.get("mae_all_background").asDouble(), b.get("mae_all_background").asDouble(), 1e-12);
+    for (String k : List.of("precision", "recall")) {
+      assertEquals(a.get(k).asDouble(), b.get(k).asDouble(), 1e-3, k);
     }
 
     Path masks = tmp.resolve("masks");
