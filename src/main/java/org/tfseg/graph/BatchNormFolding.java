@@ -1,8 +1,10 @@
 package org.tfseg.graph;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tensorflow.GraphOperation;
@@ -46,7 +48,10 @@ public final class BatchNormFolding {
   private final boolean recording;
   private final Map<String, Conv> convByOutputOp = new HashMap<>();
   private final Map<String, Pair> pairs = new LinkedHashMap<>();
-  private final Map<String, GraphOperation> foldedOutputs = new HashMap<>();
+
+  /** Each recorded pair's convolution output ops, one per tower. */
+  private final Map<String, List<GraphOperation>> outputsByConv = new HashMap<>();
+
   private final Set<String> refused = new HashSet<>();
 
   private BatchNormFolding(boolean recording, Map<String, Pair> pairs) {
@@ -111,7 +116,7 @@ public final class BatchNormFolding {
     if (before != null && !before.equals(p)) {
       refused.add(c.name());
     }
-    foldedOutputs.put(x.op().name() + "#" + c.name(), (GraphOperation) x.op());
+    outputsByConv.computeIfAbsent(c.name(), k -> new ArrayList<>()).add((GraphOperation) x.op());
   }
 
   /**
@@ -119,11 +124,12 @@ public final class BatchNormFolding {
    * BatchNorm, in any tower; call once every tower is built.
    */
   public void checkConsumers() {
-    for (var e : foldedOutputs.entrySet()) {
-      if (e.getValue().numConsumers(0) != 1) {
-        refused.add(e.getKey().substring(e.getKey().indexOf('#') + 1));
-      }
-    }
+    outputsByConv.forEach(
+        (conv, ops) -> {
+          if (ops.stream().anyMatch(op -> op.numConsumers(0) != 1)) {
+            refused.add(conv);
+          }
+        });
   }
 
   /**
