@@ -51,7 +51,7 @@ final class BenchmarkCommand implements Command {
             .addOption(Cli.set())
             .addOption(
                 Cli.value("steps", "N", "timed steps (default 10; --inference: calls, default 20)"))
-            .addOption(Cli.value("warmup", "N", "untimed steps first (default 2)"))
+            .addOption(Cli.value("warmup", "N", "untimed steps first (default 2; 0 allowed)"))
             .addOption(
                 Option.builder()
                     .longOpt("data")
@@ -112,7 +112,7 @@ final class BenchmarkCommand implements Command {
         StepBenchmark.run(
             task.trainingSpec(),
             batch,
-            Cli.intValue(line, "warmup", 2),
+            Cli.intValue(line, "warmup", 2, 0),
             Cli.intValue(line, "steps", 10),
             e.seed());
     out.printf(

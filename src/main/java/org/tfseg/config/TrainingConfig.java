@@ -45,7 +45,8 @@ public record TrainingConfig(
     Double lossGrowthFactor,
     RegularizationConfig regularization,
     Precision precision,
-    DistributionConfig distribution) {
+    DistributionConfig distribution,
+    Boolean gradientCheckpointing) {
   public TrainingConfig {
     Check.required(batchSize, "batch_size");
     Check.atLeast(batchSize, 1, "batch_size");
@@ -63,6 +64,7 @@ public record TrainingConfig(
     lossUpperBound = Check.orDefault(lossUpperBound, 1e6);
     lossGrowthFactor = Check.orDefault(lossGrowthFactor, 100.0);
     precision = Check.orDefault(precision, Precision.FLOAT32);
+    gradientCheckpointing = Check.orDefault(gradientCheckpointing, false);
     Check.positive(lossUpperBound, "loss_upper_bound");
     if (!(lossGrowthFactor > 1)) {
       throw new InvalidConfigException(

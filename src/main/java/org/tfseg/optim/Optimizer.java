@@ -14,8 +14,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt64;
+import org.tfseg.graph.Gradients;
 import org.tfseg.graph.ModelVariable;
-import org.tfseg.graph.ReluRewire;
 import org.tfseg.graph.ScopeCache;
 
 /**
@@ -87,18 +87,27 @@ public abstract class Optimizer {
    */
   public Op minimize(
       Operand<TFloat32> loss, List<ModelVariable> vars, List<Op> alsoRun, LossScale lossScale) {
+    return minimize(loss, vars, alsoRun, lossScale, false);
+  }
+
+  /**
+   * {@link #minimize(Operand, List, List, LossScale)}, with {@code checkpointing}: the backward
+   * pass recomputes the forward activations instead of keeping them ({@link Gradients}).
+   */
+  public Op minimize(
+      Operand<TFloat32> loss,
+      List<ModelVariable> vars,
+      List<Op> alsoRun,
+      LossScale lossScale,
+      boolean checkpointing) {
     Output<?>[] xs = vars.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
-    org.tensorflow.Graph graph = (org.tensorflow.Graph) tf.scope().env();
     Output<?>[] grads;
     if (lossScale == null) {
-      grads = graph.addGradients(loss.asOutput(), xs);
+      grads = Gradients.of(tf, loss.asOutput(), xs, checkpointing);
     } else {
       Ops scaleOps = tf.withSubScope("optimizer");
-      grads = graph.addGradients(lossScale.scaled(scaleOps, loss).asOutput(), xs);
+      grads = Gradients.of(tf, lossScale.scaled(scaleOps, loss).asOutput(), xs, checkpointing);
       grads = lossScale.unscale(scaleOps, grads);
-    }
-    if (ReluRewire.enabled()) {
-      ReluRewire.apply(graph, "gradients");
     }
     List<Operand<TFloat32>> typed = new ArrayList<>();
     for (Output<?> g : grads) {

@@ -17,10 +17,10 @@ import org.tfseg.config.ExperimentLoader;
  * What {@code train --resume RUN} may change: the experiment given (with its {@code --set}
  * overrides) is compared, resolved, with the run's own {@code experiment.json}, resolved the same
  * way (so defaults added since are no difference). Only {@link #CHANGEABLE} keys — how long to
- * train, how often to checkpoint, on how many replicas, input-pipeline speed, evaluation, where new
- * runs go — may differ; another name, model, data, loss, optimizer, callback or metric is refused
- * naming each differing key, since the run's checkpoints, history and callback states belong to its
- * experiment.
+ * train, how often to checkpoint, on how many replicas, whether activations are recomputed,
+ * input-pipeline speed, evaluation, where new runs go — may differ; another name, model, data,
+ * loss, optimizer, callback or metric is refused naming each differing key, since the run's
+ * checkpoints, history and callback states belong to its experiment.
  */
 public final class ResumeCheck {
   /** JSON paths that may differ on resume; {@code .*} covers a subtree. */
@@ -30,6 +30,7 @@ public final class ResumeCheck {
           "$.training.max_steps",
           "$.training.checkpoints.*",
           "$.training.distribution.*",
+          "$.training.gradient_checkpointing",
           "$.data.parallel_calls",
           "$.data.prefetch_batches",
           "$.evaluation.*",

@@ -97,7 +97,8 @@ public final class SegmentationTask {
         experiment.training().regularization() == null
             ? null
             : experiment.training().regularization().build(),
-        experiment.training().precision());
+        experiment.training().precision(),
+        experiment.training().gradientCheckpointing());
   }
 
   /** The experiment's callbacks, in configuration order. */

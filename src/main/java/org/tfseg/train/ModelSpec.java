@@ -16,7 +16,8 @@ import org.tfseg.optim.Optimizer;
  * evaluation size; the training tower runs at {@code trainHeight × trainWidth}, which differs when
  * the training split is randomly cropped (the models are fully convolutional). {@code
  * regularization} (or null) is the weight penalty added to the loss; {@code precision} is the Keras
- * mixed-precision policy of both towers.
+ * mixed-precision policy of both towers; {@code gradientCheckpointing} recomputes the training
+ * tower's forward pass in the backward pass ({@link org.tfseg.graph.GradientCheckpointing}).
  */
 public record ModelSpec(
     SegmentationModel model,
@@ -30,7 +31,38 @@ public record ModelSpec(
     int trainHeight,
     int trainWidth,
     L2Penalty regularization,
-    Precision precision) {
+    Precision precision,
+    boolean gradientCheckpointing) {
+  /** Activations kept for the backward pass. */
+  public ModelSpec(
+      SegmentationModel model,
+      int height,
+      int width,
+      int channels,
+      Loss loss,
+      Function<Ops, Optimizer> optimizer,
+      List<StreamingMetric> metrics,
+      long seed,
+      int trainHeight,
+      int trainWidth,
+      L2Penalty regularization,
+      Precision precision) {
+    this(
+        model,
+        height,
+        width,
+        channels,
+        loss,
+        optimizer,
+        metrics,
+        seed,
+        trainHeight,
+        trainWidth,
+        regularization,
+        precision,
+        false);
+  }
+
   /** Float32. */
   public ModelSpec(
       SegmentationModel model,

@@ -101,7 +101,12 @@ public final class TrainingGraph implements AutoCloseable {
       this.trainLoss = withPenalty(trainTf, spec.loss().build(trainTf, trainLogits, targets));
       trainProbs = Heads.probabilities(trainTf, trainLogits.get(0));
       this.trainStep =
-          optimizer.minimize(trainLoss, store.trainable(), train.updateOps(), lossScale);
+          optimizer.minimize(
+              trainLoss,
+              store.trainable(),
+              train.updateOps(),
+              lossScale,
+              spec.gradientCheckpointing());
       this.trainSamples = null;
     } else {
       Operand<TFloat32> penalty =

@@ -17,9 +17,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
+import org.tfseg.graph.Gradients;
 import org.tfseg.graph.Layers;
 import org.tfseg.graph.ModelVariable;
-import org.tfseg.graph.ReluRewire;
 import org.tfseg.graph.ReplicaBatchNorm;
 import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.Heads;
@@ -120,10 +120,8 @@ public final class ReplicatedTraining implements Replication {
             : root.math.add(lossSum, root.math.mul(in.penalty(), localSamples));
     List<ModelVariable> trainable = in.store().trainable();
     Output<?>[] xs = trainable.stream().map(v -> v.value().asOutput()).toArray(Output<?>[]::new);
-    Output<?>[] grads = ((Graph) tf.scope().env()).addGradients(objective.asOutput(), xs);
-    if (ReluRewire.enabled()) { // as the single tower's Optimizer
-      ReluRewire.apply((Graph) tf.scope().env(), "gradients");
-    }
+    Output<?>[] grads =
+        Gradients.of(tf, objective.asOutput(), xs, in.spec().gradientCheckpointing());
     List<Operand<TFloat32>> gradSums = new ArrayList<>();
     for (Output<?> g : grads) {
       @SuppressWarnings("unchecked")

@@ -49,8 +49,8 @@ class InProcessReplicasTest {
 
   @Test
   void replicasWithSyncBatchNormMatchOneTowerAtTheWholeBatch() {
-    Run reference = train(null, true);
-    Run sync = train(ReplicatedTraining.local(Arrays.asList(null, null), true), true);
+    Run reference = train(null, true, false);
+    Run sync = train(ReplicatedTraining.local(Arrays.asList(null, null), true), true, false);
     Deviation d = sync.deviation(reference);
     System.out.println("2 in-process replicas, sync BN vs 1 tower: " + d);
     assertTrue(d.loss() < 1e-5, d.toString());
@@ -58,18 +58,18 @@ class InProcessReplicasTest {
     assertTrue(d.weights() < 1e-5, d.toString());
     assertEquals(reference.samples, sync.samples);
 
-    Run again = train(ReplicatedTraining.local(Arrays.asList(null, null), true), true);
+    Run again = train(ReplicatedTraining.local(Arrays.asList(null, null), true), true, false);
     assertEquals(sync.losses, again.losses, "a replicated run repeats bit for bit");
     for (int i = 0; i < sync.weights.size(); i++) {
       assertArrayEquals(sync.weights.get(i), again.weights.get(i), "variable " + i);
     }
 
-    Run virtual = train(ReplicatedTraining.local(List.of("/cpu:0", "/cpu:1"), true), true);
+    Run virtual = train(ReplicatedTraining.local(List.of("/cpu:0", "/cpu:1"), true), true, false);
     Deviation v = virtual.deviation(reference);
     System.out.println("2 replicas on /cpu:0, /cpu:1, sync BN vs 1 tower: " + v);
     assertTrue(v.loss() < 1e-5 && v.weights() < 1e-5, v.toString());
 
-    Run local = train(ReplicatedTraining.local(Arrays.asList(null, null), false), true);
+    Run local = train(ReplicatedTraining.local(Arrays.asList(null, null), false), true, false);
     Deviation p = local.deviation(reference);
     System.out.println("2 in-process replicas, per-replica BN vs 1 tower: " + p);
     assertTrue(p.loss() > 1e-4, "per-replica statistics differ from the whole batch's: " + p);
@@ -77,11 +77,28 @@ class InProcessReplicasTest {
 
   @Test
   void withoutBatchNormTheDefaultReplicasMatchOneTower() {
-    Run reference = train(null, false);
-    Run replicas = train(ReplicatedTraining.local(Arrays.asList(null, null), false), false);
+    Run reference = train(null, false, false);
+    Run replicas = train(ReplicatedTraining.local(Arrays.asList(null, null), false), false, false);
     Deviation d = replicas.deviation(reference);
     System.out.println("2 in-process replicas, no BN vs 1 tower: " + d);
     assertTrue(d.loss() < 1e-5 && d.statistics() < 1e-5 && d.weights() < 1e-5, d.toString());
+  }
+
+  /**
+   * {@code training.gradient_checkpointing} (forward recomputed in the backward pass) trains the
+   * same model, in one tower and in replicas with synchronised BatchNorm.
+   */
+  @Test
+  void gradientCheckpointingTrainsTheSameModel() {
+    Run reference = train(null, true, false);
+    Run recomputed = train(null, true, true);
+    Deviation d = recomputed.deviation(reference);
+    System.out.println("1 tower, gradient checkpointing vs stored activations: " + d);
+    assertTrue(d.loss() < 1e-5 && d.statistics() < 1e-5 && d.weights() < 1e-5, d.toString());
+    Run sync = train(ReplicatedTraining.local(Arrays.asList(null, null), true), true, true);
+    Deviation s = sync.deviation(reference);
+    System.out.println("2 replicas, sync BN, gradient checkpointing vs 1 tower: " + s);
+    assertTrue(s.loss() < 1e-5 && s.statistics() < 1e-5 && s.weights() < 1e-5, s.toString());
   }
 
   /** Conv (no bias) + BN + ReLU, 2×2 pool, the same, upsample, skip concat, 1×1 head. */
@@ -166,7 +183,7 @@ class InProcessReplicasTest {
     return d / Math.max(m, 1e-30);
   }
 
-  private static Run train(Replication replication, boolean batchNorm) {
+  private static Run train(Replication replication, boolean batchNorm, boolean checkpointing) {
     ModelSpec spec =
         new ModelSpec(
             new TinyNet(batchNorm),
@@ -178,7 +195,12 @@ class InProcessReplicasTest {
                 ? tf -> new Sgd(tf, 0.1, 0.9, false)
                 : tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
             List.of(new Precision(0.5)),
-            1);
+            1,
+            SIZE,
+            SIZE,
+            null,
+            org.tfseg.graph.Precision.FLOAT32,
+            checkpointing);
     List<Double> losses = new ArrayList<>();
     List<double[]> stats = new ArrayList<>();
     List<Integer> samples = new ArrayList<>();
