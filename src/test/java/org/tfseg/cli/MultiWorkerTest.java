@@ -105,6 +105,21 @@ class MultiWorkerTest {
           Files.readAllBytes(killed.resolve(file)),
           "the resumed cluster's " + file + " differs from the uninterrupted one's");
     }
+
+    // With gradient checkpointing the all-reduces of synchronised BatchNorm are differentiated in
+    // place (never recomputed): the same model as one worker that keeps its activations.
+    ports = freePorts(2);
+    cluster =
+        startCluster(
+            dir, ports, "g", "train", "dist.json", "--set", "training.gradient_checkpointing=true");
+    for (int i = 0; i < 2; i++) {
+      assertTrue(cluster.get(i).waitFor(4, TimeUnit.MINUTES));
+      assertEquals(0, cluster.get(i).exitValue(), log("g" + i + ".log"));
+    }
+    double g = compare(dir, ref, dir.resolve("runs/dist/run-004"));
+    System.out.printf(
+        "2 workers with gradient checkpointing vs 1 without: max relative deviation %.2e%n", g);
+    assertTrue(g < 1e-5, "deviation " + g);
   }
 
   /** The largest relative deviation of the epoch losses and the final weights of run b from a. */
