@@ -6,6 +6,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -145,6 +146,29 @@ public final class TrainingGraph implements AutoCloseable {
     session.initialize();
   }
 
+  /**
+   * Builds the training step's executor now (grappler, partitioning, kernels: 5-8 s for BASNet)
+   * instead of in the first {@link #train}, without running a step; a no-op with a {@link
+   * Replication}, whose steps run through it. The step benchmark calls it so that its build time is
+   * the wait before the first step computes.
+   */
+  public void prepareTrainStep() {
+    if (replication == null) {
+      StepPreparation.prepare(this::trainRunner);
+    }
+  }
+
+  /**
+   * The runner of a training step, fed {@code x} and {@code y}: what {@link #train} runs, and what
+   * {@link StepPreparation} runs ahead of the first step (same feeds, fetches and targets, so the
+   * same executor).
+   */
+  private Session.Runner trainRunner(Tensor x, Tensor y) {
+    Session.Runner r = session.runner().feed(images, x).feed(targets, y).fetch(trainLoss);
+    trainStats.forEach(list -> list.forEach(r::fetch));
+    return r.addTarget(trainStep).fetch(optimizer.stepLearningRate());
+  }
+
   /** Model outputs in float32 (heads, losses and metrics are float32 under every policy). */
   private static List<Operand<TFloat32>> float32(Ops tf, List<Operand<TFloat32>> outputs) {
     return outputs.stream().map(o -> Layers.toFloat(tf, o)).toList();
@@ -208,10 +232,15 @@ public final class TrainingGraph implements AutoCloseable {
       List<List<Operand<TFloat64>>> stats,
       Op target,
       int samples) {
-    Session.Runner r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
-    stats.forEach(list -> list.forEach(r::fetch));
-    if (target != null) {
-      r.addTarget(target).fetch(optimizer.stepLearningRate());
+    Session.Runner r;
+    if (target == trainStep && xIn == images && yIn == targets) {
+      r = trainRunner(x, y);
+    } else {
+      r = session.runner().feed(xIn, x).feed(yIn, y).fetch(loss);
+      stats.forEach(list -> list.forEach(r::fetch));
+      if (target != null) {
+        r.addTarget(target).fetch(optimizer.stepLearningRate());
+      }
     }
     boolean replicated = target != null && replication != null;
     if (replicated) {
