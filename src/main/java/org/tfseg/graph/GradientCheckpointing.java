@@ -90,13 +90,9 @@ public final class GradientCheckpointing {
       }
     }
     segment((GraphOperation) y.op(), List.of(y), null);
-    List<GraphOperation> targets = new ArrayList<>();
-    for (Output<?> c : checkpoints) {
-      GraphOperation op = (GraphOperation) c.op();
-      if (!targets.contains(op)) {
-        targets.add(op);
-      }
-    }
+    Set<GraphOperation> distinct = new HashSet<>();
+    checkpoints.forEach(c -> distinct.add((GraphOperation) c.op()));
+    List<GraphOperation> targets = new ArrayList<>(distinct);
     targets.sort(Comparator.comparingInt((GraphOperation op) -> order.get(op)).reversed());
     for (GraphOperation op : targets) {
       List<Output<?>> ys = new ArrayList<>();
