@@ -39,15 +39,16 @@ class ExportTest {
       throws Exception {
     UNet model = new UNet(4, 2, 1);
     ModelSpec spec =
-        new ModelSpec(
-            model,
-            H,
-            W,
-            3,
-            new BinaryCrossEntropy(),
-            tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
-            List.of(new Precision(0.5)),
-            5);
+        ModelSpec.builder(
+                model,
+                H,
+                W,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
+                List.of(new Precision(0.5)),
+                5)
+            .build();
     float[] x = random(N * H * W * 3, 1);
     float[] y = new float[N * H * W];
     for (int i = 0; i < y.length; i++) {

@@ -31,19 +31,17 @@ class ServingPrecisionTest {
   void servingGraphComputesInTheTrainingPolicy(@TempDir Path tmp) throws Exception {
     UNet model = new UNet(8, 2, 1);
     ModelSpec spec =
-        new ModelSpec(
-            model,
-            S,
-            S,
-            3,
-            new BinaryCrossEntropy(),
-            tf -> new Sgd(tf, 0.1, 0.0, false),
-            List.of(),
-            1,
-            S,
-            S,
-            null,
-            Precision.MIXED_BFLOAT16);
+        ModelSpec.builder(
+                model,
+                S,
+                S,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Sgd(tf, 0.1, 0.0, false),
+                List.of(),
+                1)
+            .precision(Precision.MIXED_BFLOAT16)
+            .build();
     float[] x = new float[N * S * S * 3];
     float[] y = new float[N * S * S];
     Random r = new Random(5);

@@ -70,15 +70,16 @@ class InitializerTest {
   @Test
   void trainingGraphWeightsArePinned() {
     ModelSpec spec =
-        new ModelSpec(
-            new UNet(4, 1, 1),
-            16,
-            16,
-            3,
-            new BinaryCrossEntropy(),
-            tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-7),
-            List.of(new Precision(0.5)),
-            7);
+        ModelSpec.builder(
+                new UNet(4, 1, 1),
+                16,
+                16,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-7),
+                List.of(new Precision(0.5)),
+                7)
+            .build();
     try (TrainingGraph g = new TrainingGraph(spec)) {
       long h = hash(g.weights());
       assertEquals(0xcada170c5f8a3c36L, h, Long.toHexString(h));

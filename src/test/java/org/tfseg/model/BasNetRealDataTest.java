@@ -27,15 +27,16 @@ class BasNetRealDataTest {
   void hybridLossFallsOnRealImages() {
     var samples = SharedData.sod(4);
     ModelSpec spec =
-        new ModelSpec(
-            new BasNet(4, 4, 1),
-            32,
-            32,
-            3,
-            BasNetHybrid.basnet(),
-            tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-8),
-            List.of(),
-            7);
+        ModelSpec.builder(
+                new BasNet(4, 4, 1),
+                32,
+                32,
+                3,
+                BasNetHybrid.basnet(),
+                tf -> new Adam(tf, 1e-3, 0.9, 0.999, 1e-8),
+                List.of(),
+                7)
+            .build();
     float[] x;
     float[] y;
     try (InputPipeline data =

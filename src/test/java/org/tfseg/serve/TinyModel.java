@@ -47,15 +47,16 @@ public final class TinyModel {
     }
     UNet model = MODEL;
     ModelSpec spec =
-        new ModelSpec(
-            model,
-            SIZE,
-            SIZE,
-            3,
-            new BinaryCrossEntropy(),
-            tf -> new Adam(tf, 3e-2, 0.9, 0.999, 1e-7),
-            List.of(new Precision(0.5)),
-            5);
+        ModelSpec.builder(
+                model,
+                SIZE,
+                SIZE,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Adam(tf, 3e-2, 0.9, 0.999, 1e-7),
+                List.of(new Precision(0.5)),
+                5)
+            .build();
     int n = 4;
     float[] x = new float[n * SIZE * SIZE * 3];
     float[] y = new float[n * SIZE * SIZE];

@@ -28,19 +28,17 @@ class MixedPrecisionTest {
   private static final int N = 2, H = 16, W = 16;
 
   private static ModelSpec spec(Precision precision) {
-    return new ModelSpec(
-        new UNet(8, 2, 1),
-        H,
-        W,
-        3,
-        new BinaryCrossEntropy(),
-        tf -> new Sgd(tf, 1.0, 0.0, false),
-        List.of(new org.tfseg.metric.Precision(0.5)),
-        1,
-        H,
-        W,
-        null,
-        precision);
+    return ModelSpec.builder(
+            new UNet(8, 2, 1),
+            H,
+            W,
+            3,
+            new BinaryCrossEntropy(),
+            tf -> new Sgd(tf, 1.0, 0.0, false),
+            List.of(new org.tfseg.metric.Precision(0.5)),
+            1)
+        .precision(precision)
+        .build();
   }
 
   /** Loss of the first step, then the gradient (lr 1: weights before − after), concatenated. */

@@ -31,15 +31,16 @@ class PetTrainingTest {
     List<SamplePair> samples =
         OxfordPetLayout.list(OxfordPetFixture.officialLayout(root), "trainval");
     ModelSpec spec =
-        new ModelSpec(
-            new UNet(4, 2, 3),
-            64,
-            64,
-            3,
-            new SparseCategoricalCrossEntropy(),
-            tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
-            List.of(new Accuracy(0.5), new MeanIou(0.5)),
-            1);
+        ModelSpec.builder(
+                new UNet(4, 2, 3),
+                64,
+                64,
+                3,
+                new SparseCategoricalCrossEntropy(),
+                tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
+                List.of(new Accuracy(0.5), new MeanIou(0.5)),
+                1)
+            .build();
     double[] epochLoss = new double[EPOCHS];
     Map<String, Double> last = null;
     try (TrainingGraph graph = new TrainingGraph(spec);

@@ -21,15 +21,16 @@ class StepPreparationTest {
   private static final int N = 2, H = 16, W = 16;
 
   private static ModelSpec spec() {
-    return new ModelSpec(
-        new UNet(2, 1, 1),
-        H,
-        W,
-        3,
-        new BinaryCrossEntropy(),
-        tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
-        List.of(new Precision(0.5)),
-        3);
+    return ModelSpec.builder(
+            new UNet(2, 1, 1),
+            H,
+            W,
+            3,
+            new BinaryCrossEntropy(),
+            tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
+            List.of(new Precision(0.5)),
+            3)
+        .build();
   }
 
   private static long iterations(TrainingGraph g) {

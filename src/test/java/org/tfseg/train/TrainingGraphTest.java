@@ -27,15 +27,16 @@ class TrainingGraphTest {
   @Test
   void batchNormMovingAveragesFollowTheKerasUpdate() {
     ModelSpec spec =
-        new ModelSpec(
-            new UNet(2, 1, 1),
-            H,
-            W,
-            3,
-            new BinaryCrossEntropy(),
-            tf -> new Sgd(tf, 0.0, 0.0, false),
-            List.of(new Precision(0.5)),
-            1);
+        ModelSpec.builder(
+                new UNet(2, 1, 1),
+                H,
+                W,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Sgd(tf, 0.0, 0.0, false),
+                List.of(new Precision(0.5)),
+                1)
+            .build();
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 x = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 2));
         TFloat32 y = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W])) {
@@ -104,17 +105,17 @@ class TrainingGraphTest {
   @Test
   void trainingAtTheCropSizeEvaluatesAtTheFullSize() {
     ModelSpec spec =
-        new ModelSpec(
-            new UNet(2, 1, 1),
-            2 * H,
-            2 * W,
-            3,
-            new BinaryCrossEntropy(),
-            tf -> new Sgd(tf, 0.1, 0.0, false),
-            List.of(new Precision(0.5)),
-            1,
-            H,
-            W);
+        ModelSpec.builder(
+                new UNet(2, 1, 1),
+                2 * H,
+                2 * W,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Sgd(tf, 0.1, 0.0, false),
+                List.of(new Precision(0.5)),
+                1)
+            .trainSize(H, W)
+            .build();
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 crop = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 4));
         TFloat32 cropMask = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W]);

@@ -157,18 +157,17 @@ class TrainingKnobsTest {
   }
 
   private static ModelSpec spec(Function<Ops, Optimizer> optimizer, L2Penalty penalty) {
-    return new ModelSpec(
-        new UNet(4, 2, 1),
-        H,
-        W,
-        3,
-        new BinaryCrossEntropy(),
-        optimizer,
-        List.of(new Precision(0.5)),
-        1,
-        H,
-        W,
-        penalty);
+    return ModelSpec.builder(
+            new UNet(4, 2, 1),
+            H,
+            W,
+            3,
+            new BinaryCrossEntropy(),
+            optimizer,
+            List.of(new Precision(0.5)),
+            1)
+        .regularization(penalty)
+        .build();
   }
 
   private static float[] mask() {

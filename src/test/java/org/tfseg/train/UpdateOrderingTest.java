@@ -60,18 +60,17 @@ class UpdateOrderingTest {
   }
 
   private static ModelSpec spec(Function<Ops, Optimizer> optimizer, L2Penalty penalty) {
-    return new ModelSpec(
-        new UNet(4, 2, 1),
-        16,
-        16,
-        3,
-        new BinaryCrossEntropy(),
-        optimizer,
-        List.of(new Precision(0.5)),
-        1,
-        16,
-        16,
-        penalty);
+    return ModelSpec.builder(
+            new UNet(4, 2, 1),
+            16,
+            16,
+            3,
+            new BinaryCrossEntropy(),
+            optimizer,
+            List.of(new Precision(0.5)),
+            1)
+        .regularization(penalty)
+        .build();
   }
 
   private static void assertReadsPrecedeUpdates(ModelSpec spec, boolean decays) {

@@ -185,22 +185,19 @@ class InProcessReplicasTest {
 
   private static Run train(Replication replication, boolean batchNorm, boolean checkpointing) {
     ModelSpec spec =
-        new ModelSpec(
-            new TinyNet(batchNorm),
-            SIZE,
-            SIZE,
-            3,
-            new BinaryCrossEntropy(),
-            batchNorm
-                ? tf -> new Sgd(tf, 0.1, 0.9, false)
-                : tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
-            List.of(new Precision(0.5)),
-            1,
-            SIZE,
-            SIZE,
-            null,
-            org.tfseg.graph.Precision.FLOAT32,
-            checkpointing);
+        ModelSpec.builder(
+                new TinyNet(batchNorm),
+                SIZE,
+                SIZE,
+                3,
+                new BinaryCrossEntropy(),
+                batchNorm
+                    ? tf -> new Sgd(tf, 0.1, 0.9, false)
+                    : tf -> new Adam(tf, 1e-2, 0.9, 0.999, 1e-7),
+                List.of(new Precision(0.5)),
+                1)
+            .gradientCheckpointing(checkpointing)
+            .build();
     List<Double> losses = new ArrayList<>();
     List<double[]> stats = new ArrayList<>();
     List<Integer> samples = new ArrayList<>();
