@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -18,7 +19,9 @@ import org.tfseg.io.OutputPaths;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.run.CheckpointLocator;
 import org.tfseg.runtime.PeakRss;
+import org.tfseg.runtime.ProcessMemory;
 import org.tfseg.task.SegmentationTask;
+import org.tfseg.train.AllocationTrace;
 import org.tfseg.train.StepBenchmark;
 
 /**
@@ -29,7 +32,7 @@ import org.tfseg.train.StepBenchmark;
  */
 final class BenchmarkCommand implements Command {
   private static final String USAGE =
-      "tfseg benchmark EXPERIMENT.json [--steps N] [--warmup N] [--data | --inference"
+      "tfseg benchmark EXPERIMENT.json [--steps N] [--warmup N] [--memory | --data | --inference"
           + " [--checkpoint PATH]] [--set k=v]...";
 
   @Override
@@ -54,6 +57,13 @@ final class BenchmarkCommand implements Command {
             .addOption(Cli.value("warmup", "N", "untimed steps first (default 2; 0 allowed)"))
             .addOption(
                 Option.builder()
+                    .longOpt("memory")
+                    .desc(
+                        "after the timed steps, trace one more and print where TensorFlow's"
+                            + " allocator memory goes (held between steps, peak, by op type)")
+                    .build())
+            .addOption(
+                Option.builder()
                     .longOpt("data")
                     .desc("benchmark the input pipeline instead")
                     .build())
@@ -76,8 +86,8 @@ final class BenchmarkCommand implements Command {
     Experiment e = Cli.experiment(line, USAGE);
     SegmentationTask task = new SegmentationTask(e);
     int batch = e.training().batchSize();
-    if (line.hasOption("data") && line.hasOption("inference")) {
-      throw new UserError("--data and --inference: choose one (usage: " + USAGE + ")");
+    if (Stream.of("memory", "data", "inference").filter(line::hasOption).count() > 1) {
+      throw new UserError("--memory, --data and --inference: choose one (usage: " + USAGE + ")");
     }
     if (line.hasOption("inference")) {
       return inference(e, task, line, out);
@@ -114,7 +124,8 @@ final class BenchmarkCommand implements Command {
             batch,
             Cli.intValue(line, "warmup", 2, 0),
             Cli.intValue(line, "steps", 10),
-            e.seed());
+            e.seed(),
+            line.hasOption("memory"));
     out.printf(
         "%s: %s params, input %dx%dx%d, batch %d; graph built in %.1f s%n",
         e.name(),
@@ -131,7 +142,44 @@ final class BenchmarkCommand implements Command {
         "throughput: %.2f images/s; %d cores available%n",
         batch * 1000.0 / b.mean(), Runtime.getRuntime().availableProcessors());
     printPeakRss(out, "precision " + e.training().precision().name().toLowerCase(Locale.ROOT));
+    if (b.memory() != null) {
+      printMemory(out, b.memory(), b.summary().total());
+    }
     return 0;
+  }
+
+  /** The allocation trace, and this process's resident memory by kind. */
+  private static void printMemory(PrintStream out, AllocationTrace m, long parameters) {
+    out.printf(
+        "TensorFlow allocator: %s held between steps (variables: weights, optimizer slots,"
+            + " BatchNorm statistics; the %s parameters alone are %s in float32), peak %s during"
+            + " the step (+%s: activations kept for the backward pass, gradients, temporaries)%n",
+        size(m.heldBytes()),
+        ModelSummary.group(parameters),
+        size(parameters * 4),
+        size(m.peakBytes()),
+        size(m.peakBytes() - m.heldBytes()));
+    out.println("allocated during the step, by op type:");
+    m.byOpType().stream()
+        .limit(12)
+        .forEach(a -> out.printf("  %-32s %5d ops %10s%n", a.opType(), a.count(), size(a.bytes())));
+    ProcessMemory p = ProcessMemory.now();
+    if (p != null) {
+      Runtime jvm = Runtime.getRuntime();
+      out.printf(
+          "process now: %s resident = %s anonymous (TensorFlow's allocator pool, runtime, JVM;"
+              + " JVM heap objects %s) + %s mapped files (native libraries' code)%n",
+          size(p.residentBytes()),
+          size(p.anonymousBytes()),
+          size(jvm.totalMemory() - jvm.freeMemory()),
+          size(p.fileBytes()));
+    }
+  }
+
+  private static String size(long bytes) {
+    return bytes >= 100_000_000
+        ? String.format(Locale.ROOT, "%.2f GB", bytes / 1e9)
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 
   private static int inference(

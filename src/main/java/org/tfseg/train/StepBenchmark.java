@@ -17,9 +17,15 @@ public final class StepBenchmark {
    *     optimizer), session, initialization run and the training step's executor (which TensorFlow
    *     would otherwise build inside the first step)
    * @param stepMillis each timed step
+   * @param memory the allocation trace of one more step after the timed ones, or null
    */
   public record Result(
-      ModelSummary summary, double buildSeconds, int batch, int warmup, double[] stepMillis) {
+      ModelSummary summary,
+      double buildSeconds,
+      int batch,
+      int warmup,
+      double[] stepMillis,
+      AllocationTrace memory) {
     public double mean() {
       return Arrays.stream(stepMillis).average().orElse(Double.NaN);
     }
@@ -45,7 +51,12 @@ public final class StepBenchmark {
 
   private StepBenchmark() {}
 
-  public static Result run(ModelSpec spec, int batch, int warmup, int steps, long seed) {
+  /**
+   * @param traceMemory also trace one more step ({@link TrainingGraph#traceTrainStep}) after the
+   *     timed ones, which tracing would slow down
+   */
+  public static Result run(
+      ModelSpec spec, int batch, int warmup, int steps, long seed, boolean traceMemory) {
     int h = spec.trainHeight();
     int w = spec.trainWidth();
     int c = spec.channels();
@@ -73,7 +84,8 @@ public final class StepBenchmark {
         g.train(xt, yt);
         ms[i] = (System.nanoTime() - t0) / 1e6;
       }
-      return new Result(g.summary(), build, batch, warmup, ms);
+      AllocationTrace memory = traceMemory ? g.traceTrainStep(xt, yt) : null;
+      return new Result(g.summary(), build, batch, warmup, ms, memory);
     }
   }
 }

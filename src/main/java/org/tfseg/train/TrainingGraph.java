@@ -11,6 +11,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tfseg.data.Batch;
@@ -167,6 +168,22 @@ public final class TrainingGraph implements AutoCloseable {
     Session.Runner r = session.runner().feed(images, x).feed(targets, y).fetch(trainLoss);
     trainStats.forEach(list -> list.forEach(r::fetch));
     return r.addTarget(trainStep).fetch(optimizer.stepLearningRate());
+  }
+
+  /**
+   * One training step (a real optimizer update, as {@link #train}) traced by TensorFlow ({@code
+   * FULL_TRACE}): where the allocator's memory goes. Not with a {@link Replication}.
+   */
+  public AllocationTrace traceTrainStep(TFloat32 x, TFloat32 y) {
+    if (replication != null) {
+      throw new IllegalStateException("allocation traces are taken on one device");
+    }
+    RunOptions trace =
+        RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    try (Result r = trainRunner(x, y).setOptions(trace).runAndFetchMetadata()) {
+      return AllocationTrace.of(
+          r.getMetadata().orElseThrow(() -> new IllegalStateException("no run metadata")));
+    }
   }
 
   /** Model outputs in float32 (heads, losses and metrics are float32 under every policy). */

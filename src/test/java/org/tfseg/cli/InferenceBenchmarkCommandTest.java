@@ -44,6 +44,32 @@ class InferenceBenchmarkCommandTest {
   void dataAndInferenceTogetherAreRefused() {
     CliRun run = CliRun.of("benchmark", "experiments/quickstart.json", "--inference", "--data");
     assertEquals(2, run.code());
-    assertTrue(run.err().contains("--data and --inference: choose one"), run.err());
+    assertTrue(run.err().contains("--memory, --data and --inference: choose one"), run.err());
+  }
+
+  @Test
+  void memoryTracePrintsTheAllocatorBreakdown() {
+    CliRun run =
+        CliRun.of(
+            "benchmark",
+            "experiments/quickstart.json",
+            "--memory",
+            "--steps",
+            "1",
+            "--warmup",
+            "0");
+    assertEquals(0, run.code(), run.err());
+    Matcher m =
+        Pattern.compile(
+                "TensorFlow allocator: ([0-9.]+) MB held between steps .* peak ([0-9.]+) MB during"
+                    + " the step")
+            .matcher(run.out());
+    assertTrue(m.find(), run.out());
+    assertTrue(Double.parseDouble(m.group(2)) >= Double.parseDouble(m.group(1)), run.out());
+    assertTrue(
+        run.out().matches("(?s).*allocated during the step, by op type:\\n  \\S+.*"), run.out());
+    assertTrue(
+        run.out().matches("(?s).*resident = .* anonymous .* [0-9.]+ [MG]B mapped files.*"),
+        run.out());
   }
 }

@@ -39,7 +39,10 @@ class StepPreparationTest {
     }
   }
 
-  private static float[] random(int n, long seed) {
+  /**
+   * Inputs and targets in [0, 1], half of them exactly 1 (also for {@link AllocationTraceTest}).
+   */
+  static float[] random(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     float[] f = new float[n];
     for (int i = 0; i < n; i++) {
