@@ -47,7 +47,18 @@ class ClusterFaultsTest {
       assertEquals(3, p.exitValue(), log);
       int missing = 1 - alone;
       String line = errorLine(log);
-      assertTrue(line.contains("worker " + missing + " (127.0.0.1:" + ports[missing] + ")"), log);
+      assertTrue(
+          line.contains("worker " + missing + " (127.0.0.1:" + ports[missing] + ")"),
+          "worker "
+              + alone
+              + " alone: no error line naming worker "
+              + missing
+              + " at port "
+              + ports[missing]
+              + "; its log, "
+              + log.length()
+              + " chars:\n"
+              + log);
       System.out.printf(
           "worker %d alone: exit 3 after %.1f s (JVM start included): %s%n", alone, s, line);
     }
