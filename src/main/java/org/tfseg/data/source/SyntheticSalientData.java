@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,8 +85,13 @@ public final class SyntheticSalientData {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         temp = null;
-      } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-        // Another process generated the same data meanwhile: theirs is as good as ours.
+      } catch (FileSystemException raced) {
+        // Another process generated the same data meanwhile: theirs is as good as ours. (An atomic
+        // rename onto a filled directory fails with a plain FileSystemException, "Directory not
+        // empty", not a DirectoryNotEmptyException.)
+        if (!Files.isDirectory(target)) {
+          throw raced;
+        }
         if (!matchesManifest(target, manifest)) {
           throw new UserError(
               dir + ": another process wrote different synthetic data here meanwhile");
