@@ -18,7 +18,6 @@ import org.tfseg.export.InferenceGraph;
 import org.tfseg.io.OutputPaths;
 import org.tfseg.model.ModelSummary;
 import org.tfseg.run.CheckpointLocator;
-import org.tfseg.runtime.PeakRss;
 import org.tfseg.runtime.ProcessMemory;
 import org.tfseg.task.SegmentationTask;
 import org.tfseg.train.AllocationTrace;
@@ -226,9 +225,9 @@ final class BenchmarkCommand implements Command {
   }
 
   private static void printPeakRss(PrintStream out, String what) {
-    long rss = PeakRss.kilobytes();
-    if (rss > 0) {
-      out.printf("peak RSS: %.2f GB (%s)%n", rss / 1e6, what);
+    ProcessMemory p = ProcessMemory.now();
+    if (p != null) {
+      out.printf("peak RSS: %.2f GB (%s)%n", p.peakBytes() / 1.024e9, what);
     }
   }
 }
