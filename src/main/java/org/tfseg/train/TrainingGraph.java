@@ -143,7 +143,10 @@ public final class TrainingGraph implements AutoCloseable {
       weightFeeds.add(feed);
       weightAssigns.add(copy.assign(v.variable(), feed));
     }
-    this.session = replication == null ? new Session(graph) : replication.openSession(graph);
+    this.session =
+        replication == null
+            ? new Session(graph, TrainingSessionConfig.of(null))
+            : replication.openSession(graph);
     session.initialize();
   }
 

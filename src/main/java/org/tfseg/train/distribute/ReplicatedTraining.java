@@ -25,6 +25,7 @@ import org.tfseg.metric.StreamingMetric;
 import org.tfseg.model.Heads;
 import org.tfseg.train.ModelSpec;
 import org.tfseg.train.Replication;
+import org.tfseg.train.TrainingSessionConfig;
 
 /**
  * Synchronous data-parallel training in one graph: {@code replicas} training towers sharing the
@@ -231,11 +232,11 @@ public final class ReplicatedTraining implements Replication {
 
   @Override
   public Session openSession(Graph graph) {
-    ConfigProto config = Devices.sessionConfig(devices);
+    ConfigProto config = TrainingSessionConfig.of(Devices.sessionConfig(devices));
     if (cluster != null) {
       return cluster.openSession(graph, config);
     }
-    return config == null ? new Session(graph) : new Session(graph, config);
+    return new Session(graph, config);
   }
 
   @Override
