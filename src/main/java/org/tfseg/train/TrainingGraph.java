@@ -313,7 +313,7 @@ public final class TrainingGraph implements AutoCloseable {
         feeds.add(t);
         r.feed(weightFeeds.get(i), t).addTarget(weightAssigns.get(i));
       }
-      r.run();
+      r.run().close();
     } finally {
       feeds.forEach(TFloat32::close);
     }

@@ -130,4 +130,37 @@ class TrainingGraphTest {
       assertEquals(4 * H * W, g.predict(full).length);
     }
   }
+
+  /**
+   * EarlyStopping's {@code restore_best_weights}: a snapshot set back after training is exactly the
+   * weights again, and the feeds built on the first call serve the second.
+   */
+  @Test
+  void setWeightsPutsASnapshotBackAfterTrainingAndAgain() {
+    ModelSpec spec =
+        ModelSpec.builder(
+                new UNet(2, 1, 1),
+                H,
+                W,
+                3,
+                new BinaryCrossEntropy(),
+                tf -> new Sgd(tf, 0.1, 0.0, false),
+                List.of(new Precision(0.5)),
+                1)
+            .build();
+    try (TrainingGraph g = new TrainingGraph(spec);
+        TFloat32 x = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 6));
+        TFloat32 y = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W])) {
+      List<float[]> snapshot = g.weights();
+      for (int round = 0; round < 2; round++) {
+        g.train(x, y);
+        assertTrue(!java.util.Arrays.equals(snapshot.get(0), g.weights().get(0)), "it trained");
+        g.setWeights(snapshot);
+        List<float[]> back = g.weights();
+        for (int i = 0; i < snapshot.size(); i++) {
+          org.junit.jupiter.api.Assertions.assertArrayEquals(snapshot.get(i), back.get(i));
+        }
+      }
+    }
+  }
 }
