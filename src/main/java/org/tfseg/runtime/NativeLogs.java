@@ -41,6 +41,9 @@ public final class NativeLogs {
     long write(int fd, byte[] buf, long count);
   }
 
+  /** What {@link #drain} does; null before {@link #quiet} or once done. */
+  private static Runnable drain;
+
   private NativeLogs() {}
 
   /** Whether the user asked for TensorFlow's native logs. */
@@ -74,19 +77,30 @@ public final class NativeLogs {
     Thread reader = new Thread(() -> forward(c, fds[0], original), "tfseg-stderr-filter");
     reader.setDaemon(true);
     reader.start();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.err.flush();
-                  c.dup2(
-                      original, STDERR); // closes the pipe's last writer: the reader sees the end
-                  try {
-                    reader.join(2000);
-                  } catch (InterruptedException ignored) {
-                    Thread.currentThread().interrupt();
-                  }
-                }));
+    drain =
+        () -> {
+          System.err.flush();
+          c.dup2(original, STDERR); // closes the pipe's last writer: the reader sees the end
+          try {
+            reader.join(2000);
+          } catch (InterruptedException ignored) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(NativeLogs::drain));
+  }
+
+  /**
+   * Puts the original stderr back and waits until the filter has passed on everything written so
+   * far. Call before {@code Runtime.halt}, which skips the shutdown hook that does this: a last
+   * error line still in the pipe would be lost. Idempotent; a no-op when the filter is not on.
+   */
+  public static synchronized void drain() {
+    Runnable d = drain;
+    drain = null;
+    if (d != null) {
+      d.run();
+    }
   }
 
   /** Copies the pipe to the original stderr line by line, without the noise. */

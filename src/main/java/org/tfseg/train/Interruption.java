@@ -2,6 +2,7 @@ package org.tfseg.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tfseg.runtime.NativeLogs;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -30,6 +31,7 @@ final class Interruption implements AutoCloseable {
     if (received != null) {
       System.err.println(
           "tfseg: interrupted again (SIG" + signal.getName() + "); exiting without a checkpoint");
+      NativeLogs.drain(); // halt skips the hook that would pass the line on
       Runtime.getRuntime().halt(128 + signal.getNumber());
     }
     received = signal;

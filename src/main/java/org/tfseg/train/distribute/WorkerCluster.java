@@ -26,6 +26,7 @@ import org.tensorflow.proto.RunOptions;
 import org.tensorflow.proto.ServerDef;
 import org.tensorflow.types.TFloat64;
 import org.tfseg.UserError;
+import org.tfseg.runtime.NativeLogs;
 
 /**
  * This process as a worker of the {@link TfConfig} cluster: TF's gRPC server on this worker's
@@ -233,6 +234,7 @@ public final class WorkerCluster implements ClusterLink {
               + ClusterFailure.EXIT_CODE
               + ")");
       err.flush();
+      NativeLogs.drain(); // halt skips the hook that would pass the line on
       Runtime.getRuntime().halt(ClusterFailure.EXIT_CODE);
     }
   }
