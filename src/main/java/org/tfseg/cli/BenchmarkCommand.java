@@ -227,7 +227,8 @@ final class BenchmarkCommand implements Command {
   private static void printPeakRss(PrintStream out, String what) {
     ProcessMemory p = ProcessMemory.now();
     if (p != null) {
-      out.printf("peak RSS: %.2f GB (%s)%n", p.peakBytes() / 1.024e9, what);
+      // kB / 10^6, the unit of the README's /usr/bin/time figures
+      out.printf("peak RSS: %.2f GB (%s)%n", p.peakBytes() / 1024 / 1e6, what);
     }
   }
 }

@@ -91,11 +91,19 @@ public final class NativeLogs {
   }
 
   /**
-   * Puts the original stderr back and waits until the filter has passed on everything written so
-   * far. Call before {@code Runtime.halt}, which skips the shutdown hook that does this: a last
-   * error line still in the pipe would be lost. Idempotent; a no-op when the filter is not on.
+   * {@code Runtime.halt(status)} once the filter has passed on everything written so far: halt
+   * skips the shutdown hook that drains it, so a last error line still in the pipe would be lost.
    */
-  public static synchronized void drain() {
+  public static void halt(int status) {
+    drain();
+    Runtime.getRuntime().halt(status);
+  }
+
+  /**
+   * Puts the original stderr back and waits until the filter has passed on everything written so
+   * far. Idempotent; a no-op when the filter is not on.
+   */
+  private static synchronized void drain() {
     Runnable d = drain;
     drain = null;
     if (d != null) {

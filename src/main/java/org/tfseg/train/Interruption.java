@@ -31,8 +31,7 @@ final class Interruption implements AutoCloseable {
     if (received != null) {
       System.err.println(
           "tfseg: interrupted again (SIG" + signal.getName() + "); exiting without a checkpoint");
-      NativeLogs.drain(); // halt skips the hook that would pass the line on
-      Runtime.getRuntime().halt(128 + signal.getNumber());
+      NativeLogs.halt(128 + signal.getNumber());
     }
     received = signal;
     System.err.println(

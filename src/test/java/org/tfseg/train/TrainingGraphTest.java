@@ -1,8 +1,11 @@
 package org.tfseg.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,17 +29,7 @@ class TrainingGraphTest {
    */
   @Test
   void batchNormMovingAveragesFollowTheKerasUpdate() {
-    ModelSpec spec =
-        ModelSpec.builder(
-                new UNet(2, 1, 1),
-                H,
-                W,
-                3,
-                new BinaryCrossEntropy(),
-                tf -> new Sgd(tf, 0.0, 0.0, false),
-                List.of(new Precision(0.5)),
-                1)
-            .build();
+    ModelSpec spec = unet(H, W, 0.0).build();
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 x = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 2));
         TFloat32 y = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W])) {
@@ -89,6 +82,19 @@ class TrainingGraphTest {
     }
   }
 
+  /** A two-filter U-Net on binary masks, trained with plain SGD at {@code learningRate}. */
+  private static ModelSpec.Builder unet(int h, int w, double learningRate) {
+    return ModelSpec.builder(
+        new UNet(2, 1, 1),
+        h,
+        w,
+        3,
+        new BinaryCrossEntropy(),
+        tf -> new Sgd(tf, learningRate, 0.0, false),
+        List.of(new Precision(0.5)),
+        1);
+  }
+
   private static float[] random(int n, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     float[] f = new float[n];
@@ -104,18 +110,7 @@ class TrainingGraphTest {
    */
   @Test
   void trainingAtTheCropSizeEvaluatesAtTheFullSize() {
-    ModelSpec spec =
-        ModelSpec.builder(
-                new UNet(2, 1, 1),
-                2 * H,
-                2 * W,
-                3,
-                new BinaryCrossEntropy(),
-                tf -> new Sgd(tf, 0.1, 0.0, false),
-                List.of(new Precision(0.5)),
-                1)
-            .trainSize(H, W)
-            .build();
+    ModelSpec spec = unet(2 * H, 2 * W, 0.1).trainSize(H, W).build();
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 crop = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 4));
         TFloat32 cropMask = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W]);
@@ -133,32 +128,22 @@ class TrainingGraphTest {
 
   /**
    * EarlyStopping's {@code restore_best_weights}: a snapshot set back after training is exactly the
-   * weights again, and the feeds built on the first call serve the second.
+   * weights again, every time.
    */
   @Test
   void setWeightsPutsASnapshotBackAfterTrainingAndAgain() {
-    ModelSpec spec =
-        ModelSpec.builder(
-                new UNet(2, 1, 1),
-                H,
-                W,
-                3,
-                new BinaryCrossEntropy(),
-                tf -> new Sgd(tf, 0.1, 0.0, false),
-                List.of(new Precision(0.5)),
-                1)
-            .build();
+    ModelSpec spec = unet(H, W, 0.1).build();
     try (TrainingGraph g = new TrainingGraph(spec);
         TFloat32 x = Tensors.of(Shape.of(N, H, W, 3), random(N * H * W * 3, 6));
         TFloat32 y = Tensors.of(Shape.of(N, H, W, 1), new float[N * H * W])) {
       List<float[]> snapshot = g.weights();
       for (int round = 0; round < 2; round++) {
         g.train(x, y);
-        assertTrue(!java.util.Arrays.equals(snapshot.get(0), g.weights().get(0)), "it trained");
+        assertFalse(Arrays.equals(snapshot.get(0), g.weights().get(0)), "it trained");
         g.setWeights(snapshot);
         List<float[]> back = g.weights();
         for (int i = 0; i < snapshot.size(); i++) {
-          org.junit.jupiter.api.Assertions.assertArrayEquals(snapshot.get(i), back.get(i));
+          assertArrayEquals(snapshot.get(i), back.get(i));
         }
       }
     }

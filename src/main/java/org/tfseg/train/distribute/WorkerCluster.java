@@ -234,8 +234,7 @@ public final class WorkerCluster implements ClusterLink {
               + ClusterFailure.EXIT_CODE
               + ")");
       err.flush();
-      NativeLogs.drain(); // halt skips the hook that would pass the line on
-      Runtime.getRuntime().halt(ClusterFailure.EXIT_CODE);
+      NativeLogs.halt(ClusterFailure.EXIT_CODE);
     }
   }
 
